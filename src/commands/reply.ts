@@ -1,0 +1,51 @@
+// The neutral answer every command produces. Adapters render it (Block Kit, embeds, ANSI); the core
+// never emits markup, so every string here is plain text that the adapter must escape.
+import type { PortState } from '../scanner/types.js';
+
+export type ReplyTone = 'info' | 'success' | 'warning' | 'danger' | 'progress';
+
+/** Channel: everyone sees it. Requester: only the person who asked (Slack ephemeral, Discord ephemeral). */
+export type ReplyVisibility = 'channel' | 'requester';
+
+export interface ReplyRow {
+  /** e.g. "22/tcp" */
+  readonly port: string;
+  readonly state: PortState;
+  readonly service: string;
+  readonly reason: string;
+  /** One-line plain-language note (open ports). */
+  readonly note?: string;
+  /** Risky when exposed: cleartext logins, remote desktop, file sharing, databases, admin panels. */
+  readonly warning?: boolean;
+}
+
+export interface ReplySection {
+  readonly heading: string;
+  readonly text: string;
+}
+
+export type ReplyAction =
+  | { readonly kind: 'rescan'; readonly label: string; readonly command: string }
+  | { readonly kind: 'cancel'; readonly label: string; readonly scanId: string }
+  | { readonly kind: 'explain'; readonly label: string; readonly query: string };
+
+export interface ReplyAttachment {
+  readonly filename: string;
+  /** The complete result; adapters attach it whenever they cannot show everything. */
+  readonly json: unknown;
+}
+
+export interface Reply {
+  readonly title: string;
+  /** One line, e.g. "web-1 (10.0.0.5): 3 open, 997 closed, scanned 1,000 ports in 1.2 s". */
+  readonly summary: string;
+  readonly tone: ReplyTone;
+  readonly visibility: ReplyVisibility;
+  readonly rows: readonly ReplyRow[];
+  /** nmap-style folding line, e.g. "Not shown: 997 closed tcp ports (conn-refused)". */
+  readonly folded?: string;
+  readonly sections: readonly ReplySection[];
+  readonly notes: readonly string[];
+  readonly actions: readonly ReplyAction[];
+  readonly attachment?: ReplyAttachment;
+}

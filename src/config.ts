@@ -1,0 +1,61 @@
+// One zod schema over process.env, parsed once at start. A bad value stops startup with a message
+// that names the variable, so an operator never runs a bot that silently ignores a setting.
+import { z } from 'zod';
+import { PortbotError } from './errors.js';
+
+const list = z
+  .string()
+  .optional()
+  .transform((text) => (text ?? '').split(/[\s,]+/).filter((item) => item.length > 0));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((text) => (text === undefined || text.trim() === '' ? undefined : text.trim()));
+
+const optionalUrl = optionalText.pipe(z.url().optional());
+
+export const configSchema = z.object({
+  /** Targets that may be scanned: CIDRs, addresses, hostnames, *.example.com. Empty: no scanning. */
+  PORTBOT_ALLOWLIST: list,
+  /** Extra denials, checked before the allowlist. */
+  PORTBOT_DENYLIST: list,
+  PORTBOT_MAX_PORTS_PER_SCAN: positiveInt(65535),
+  PORTBOT_MAX_ADDRESSES_PER_SCAN: positiveInt(256),
+  PORTBOT_SCANS_PER_MINUTE: positiveInt(6),
+  PORTBOT_CONCURRENT_SCANS_PER_USER: positiveInt(2),
+  /** Global cap on open sockets, shared fairly between running scans. */
+  PORTBOT_MAX_SOCKETS: positiveInt(2048),
+  /** Platform user ids allowed to scan; empty: everyone who can reach the bot. */
+  PORTBOT_ALLOWED_USERS: list,
+  PORTBOT_ALLOWED_CHANNELS: list,
+  PORTBOT_ALLOWED_ROLES: list,
+  /** Where scan results go by default: the channel, or only the person who asked. */
+  PORTBOT_RESULTS: z.enum(['channel', 'private']).default('channel'),
+  PORTBOT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** File for the audit trail (one JSON line per command); unset: standard error. */
+  PORTBOT_AUDIT_LOG: optionalText,
+
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: optionalUrl,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_GUILD_ID: optionalText,
+  DISCORD_API_URL: optionalUrl,
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses the environment; throws a PortbotError whose message names every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new PortbotError('invalid-config', `invalid configuration: ${problems.join('; ')}`, { cause: parsed.error });
+}

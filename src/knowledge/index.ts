@@ -1,0 +1,3 @@
+export type * from './types.js';
+export { serviceName, portNote } from './lookup.js';
+export { explain } from './explain.js';

@@ -1,0 +1,82 @@
+// The scanner's vocabulary. States and reasons are nmap's words (`nmap --reason`), so people who
+// know nmap read portbot's answers without a glossary.
+
+export type Protocol = 'tcp' | 'udp';
+
+export type PortState = 'open' | 'closed' | 'filtered' | 'open|filtered';
+
+export type PortReason =
+  | 'syn-ack'
+  | 'conn-refused'
+  | 'no-response'
+  | 'host-unreach'
+  | 'net-unreach'
+  | 'admin-prohibited'
+  | 'port-unreach'
+  | 'udp-response';
+
+/** One port to probe. */
+export interface PortProbe {
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+export interface PortResult {
+  readonly port: number;
+  readonly protocol: Protocol;
+  readonly state: PortState;
+  readonly reason: PortReason;
+  /** Service name (curated list, else IANA), or null when the port has none. */
+  readonly service: string | null;
+  /** Round-trip time of the answer that decided the state; null when nothing answered. */
+  readonly rttMs: number | null;
+}
+
+/**
+ * An address the policy has checked. The scanner connects to exactly `address` (a literal) and
+ * never resolves `target` again, so DNS rebinding has no window between check and use.
+ */
+export interface ScanAddress {
+  /** The target as the user named it, normalised (hostname, or the address itself). */
+  readonly target: string;
+  /** IPv4 or IPv6 literal, without brackets or zone id. */
+  readonly address: string;
+  readonly family: 4 | 6;
+}
+
+export interface ScanProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly open: number;
+}
+
+/**
+ * How many sockets a scan may hold open right now. Read again before each new probe, so the
+ * global socket cap can be re-shared as other scans start and finish.
+ */
+export interface ConcurrencyShare {
+  current(): number;
+}
+
+export interface ScanOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ScanProgress) => void;
+  readonly concurrency?: ConcurrencyShare;
+}
+
+export type StateSummary = Partial<Record<PortState, number>>;
+
+export interface HostReport {
+  readonly target: string;
+  readonly address: string;
+  /** Every scanned port, sorted by protocol then port. */
+  readonly ports: readonly PortResult[];
+  readonly summary: StateSummary;
+}
+
+export interface ScanReport {
+  readonly hosts: readonly HostReport[];
+  readonly durationMs: number;
+  /** True when the scan was stopped by its AbortSignal; `hosts` then holds what was finished. */
+  readonly cancelled: boolean;
+}
