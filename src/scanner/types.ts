@@ -80,3 +80,18 @@ export interface ScanReport {
   /** True when the scan was stopped by its AbortSignal; `hosts` then holds what was finished. */
   readonly cancelled: boolean;
 }
+
+/** What a protocol prober (TCP, UDP) gets from `scan` for one host. */
+export interface HostProbeOptions {
+  readonly signal?: AbortSignal;
+  readonly concurrency: ConcurrencyShare;
+  /** Called once per port, as soon as its state is final (drives progress reports). */
+  readonly onResult: (result: PortResult) => void;
+}
+
+/** Probes ports of one protocol on one checked address; resolves with every port's result, sorted by port. */
+export type HostProber = (
+  address: ScanAddress,
+  ports: readonly PortProbe[],
+  options: HostProbeOptions,
+) => Promise<readonly PortResult[]>;
