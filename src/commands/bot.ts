@@ -1,15 +1,127 @@
+// The one bot every adapter talks to: text in, exactly one final Reply out, one audit entry per
+// command. Unexpected errors are logged with their stack and answered with a private one-liner.
+import { pino, type Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { AuditLog } from '../policy/audit.js';
-import type { ScanPolicy } from '../policy/types.js';
-import type { Bot } from './types.js';
+import { PortbotError, type Problem } from '../errors.js';
+import { explain } from '../knowledge/index.js';
+import type { AuditEntry, AuditLog } from '../policy/audit.js';
+import type { Requester, ScanPolicy } from '../policy/types.js';
+import { explanationReply } from '../report/explanation-reply.js';
+import { helpReply } from '../report/help-reply.js';
+import { errorReply, noticeReply, problemReply } from '../report/problem-reply.js';
+import { scan as realScan } from '../scanner/scan.js';
+import { checkAction, checkCommandText, checkRequester } from './edge-schemas.js';
+import { finalOnce, type OnceResponder } from './final-once.js';
+import { parseCommand } from './parse-command.js';
+import { DEFAULT_PROGRESS_TIMING, type ProgressTiming } from './progress-throttle.js';
+import type { ReplyAction } from './reply.js';
+import { RunningScans } from './running-scans.js';
+import { handleScan } from './scan-command.js';
+import type { Scanner } from './scan-flow.js';
+import type { Bot, IncomingCommand, Responder } from './types.js';
 
 export interface BotDependencies {
   readonly config: Config;
   readonly policy: ScanPolicy;
   readonly audit: AuditLog;
+  /** Operational log; silent when omitted. */
+  readonly logger?: Logger;
+  /** The scanner; the real one unless a test needs a scanner that fails. */
+  readonly scan?: Scanner;
+  /** When progress updates start and how often they come (tests shorten it). */
+  readonly progressTiming?: ProgressTiming;
 }
 
-/** The one bot every adapter talks to. STUB: replaced by the bot-core work. */
-export function createBot(_deps: BotDependencies): Bot {
-  throw new Error('createBot: not implemented yet');
+type Answer = (reply: Parameters<Responder['final']>[0]) => Promise<void>;
+
+export function createBot(deps: BotDependencies): Bot {
+  const logger = deps.logger ?? pino({ level: 'silent' });
+  const running = new RunningScans();
+  const inFlight = new Set<Promise<void>>();
+  let shuttingDown = false;
+
+  async function dispatch(command: IncomingCommand, responder: OnceResponder, audit: AuditLog): Promise<void> {
+    const started = Date.now();
+    const record = (entry: Pick<AuditEntry, 'command' | 'decision'> & { reason?: string }): void =>
+      audit.record({ requester: command.requester, text: String(command.text).slice(0, 1000), durationMs: Date.now() - started, ...entry });
+    const answerProblem = (problem: Problem, kind: AuditEntry['command']): Promise<void> => {
+      record({ command: kind, decision: problem.kind === 'input' ? 'invalid' : 'refused', reason: problem.code });
+      return responder.final(problemReply(problem));
+    };
+
+    const text = checkCommandText(command.text);
+    if (!text.ok) return answerProblem(text.error, 'help');
+    const parsed = parseCommand(text.value);
+    if (!parsed.ok) return answerProblem(parsed.error, 'help');
+    const request = parsed.value;
+    if (request.kind === 'help') {
+      record({ command: 'help', decision: 'answered' });
+      return responder.final(helpReply(request.topic));
+    }
+    if (request.kind === 'port') {
+      const explanation = explain(request.query);
+      if (!explanation.ok) return answerProblem(explanation.error, 'port');
+      record({ command: 'port', decision: 'answered' });
+      // Explanations teach the whole channel; nothing in them is private to the asker.
+      return responder.final({ ...explanationReply(explanation.value), visibility: 'channel' });
+    }
+    if (shuttingDown) {
+      record({ command: 'scan', decision: 'refused', reason: 'shutting-down' });
+      return responder.final(noticeReply('portbot is restarting', 'portbot is shutting down and starts no new scans; try again in a minute.', 'warning'));
+    }
+    const flow = { policy: deps.policy, audit, scan: deps.scan ?? realScan };
+    return handleScan({ flow, config: deps.config, logger, running, timing: deps.progressTiming ?? DEFAULT_PROGRESS_TIMING }, request, text.value, command.requester, responder);
+  }
+
+  async function handleCommand(command: IncomingCommand, responder: Responder): Promise<void> {
+    const once = finalOnce(responder, logger);
+    let audited = false;
+    const audit: AuditLog = { record: (entry) => ((audited = true), deps.audit.record(entry)) };
+    const task = (async () => {
+      try {
+        checkRequester(command.requester);
+        await dispatch(command, once, audit);
+      } catch (error) {
+        const code = error instanceof PortbotError ? error.code : 'internal';
+        logger.error({ err: error, text: String(command.text).slice(0, 200) }, 'command failed');
+        if (!audited) audit.record({ requester: command.requester, command: 'scan', text: String(command.text).slice(0, 1000), decision: 'failed', reason: code, durationMs: 0 });
+        await once.final(errorReply(code));
+      }
+      if (!once.answered) await once.final(errorReply('no-answer')); // a path forgot to answer: still answer once
+    })();
+    inFlight.add(task);
+    try {
+      await task;
+    } finally {
+      inFlight.delete(task);
+    }
+  }
+
+  async function handleAction(action: ReplyAction, requester: Requester, responder: Responder): Promise<void> {
+    const checked = checkAction(action);
+    if (checked.ok && checked.value.kind === 'rescan') return handleCommand({ text: checked.value.command, requester }, responder);
+    if (checked.ok && checked.value.kind === 'explain') return handleCommand({ text: `/port ${checked.value.query}`, requester }, responder);
+    const once = finalOnce(responder, logger);
+    const answer: Answer = (reply) => once.final(reply);
+    const record = (decision: AuditEntry['decision'], reason: string): void =>
+      deps.audit.record({ requester, command: 'action', text: `${action.kind} ${checked.ok && checked.value.kind === 'cancel' ? checked.value.scanId : ''}`.trim(), decision, reason, durationMs: 0 });
+    if (!checked.ok) {
+      record('invalid', checked.error.code);
+      return answer(problemReply(checked.error));
+    }
+    if (checked.value.kind !== 'cancel') return; // narrowed above; kept for the compiler
+    const outcome = running.cancel(checked.value.scanId, requester);
+    record(outcome === 'cancelled' ? 'answered' : 'refused', outcome);
+    if (outcome === 'not-owner') return answer(noticeReply('Not your scan', 'Only the person who started this scan can cancel it.', 'warning'));
+    if (outcome === 'unknown') return answer(noticeReply('Nothing to cancel', 'That scan has already finished.'));
+    return answer(noticeReply('Cancelling', 'The scan is stopping; its partial result follows.'));
+  }
+
+  async function shutdown(): Promise<void> {
+    shuttingDown = true;
+    running.abortAll();
+    await Promise.allSettled([...inFlight]);
+  }
+
+  return { handleCommand, handleAction, shutdown };
 }

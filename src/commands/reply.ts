@@ -8,6 +8,8 @@ export type ReplyTone = 'info' | 'success' | 'warning' | 'danger' | 'progress';
 export type ReplyVisibility = 'channel' | 'requester';
 
 export interface ReplyRow {
+  /** The host, set only when a reply covers several hosts, e.g. "web-1 (10.0.0.5)". */
+  readonly host?: string;
   /** e.g. "22/tcp" */
   readonly port: string;
   readonly state: PortState;

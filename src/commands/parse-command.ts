@@ -1,0 +1,81 @@
+// Command text -> what the person asked for. Accepts slash commands ("/scan web-1 22,80"), the
+// same words after a mention ("scan web-1 22,80"), help in its usual spellings, and plain
+// questions ("what is port 22 for?"), which go to /port. Anything else gets one line with examples.
+import { z } from 'zod';
+import { inputProblem, type InputProblem } from '../errors.js';
+import { err, ok, type Result } from '../result.js';
+import type { HelpTopic } from '../report/help-reply.js';
+
+export interface ScanCommand {
+  readonly kind: 'scan';
+  /** Comma-separated targets exactly as typed; the policy normalises and resolves them. */
+  readonly targets: string;
+  /** The port list as typed, or undefined for the default (common ports). */
+  readonly ports: string | undefined;
+  readonly udp: boolean;
+  readonly private: boolean;
+}
+
+export type ParsedCommand = ScanCommand | { readonly kind: 'port'; readonly query: string } | { readonly kind: 'help'; readonly topic: HelpTopic };
+
+export const SCAN_EXAMPLE = '/scan web-1 22,80,443';
+const EXAMPLES = `${SCAN_EXAMPLE}, /port 22 or help`;
+
+const QUESTION_WORDS = new Set(['what', "what's", 'whats', 'which', 'why', 'how', 'is', 'are', 'does', 'do', 'explain', 'tell', 'describe']);
+const HELP_WORDS = new Set(['help', '?', 'commands', 'usage']);
+const PRIVATE_FLAG = /^(--)?private$/i;
+const UDP_FLAG = /^(--udp|udp|-sU)$/i;
+
+// Targets are checked for real by the policy; this only keeps junk and markup out of the pipeline.
+const targetsSchema = z
+  .string()
+  .max(512, 'that target list is too long')
+  .regex(/^[\p{L}\p{N}.:\-_/*,[\]%]+$/u, 'targets are host names, addresses or CIDR blocks separated by commas');
+
+export function parseCommand(text: string): Result<ParsedCommand, InputProblem> {
+  const words = text.trim().split(/\s+/).filter((word) => word.length > 0);
+  const [first, ...rest] = words;
+  if (first === undefined) return ok({ kind: 'help', topic: 'all' });
+  const verb = first.toLowerCase().replace(/^\//, '');
+  const restIsHelp = rest.length === 1 && HELP_WORDS.has(rest[0]?.toLowerCase() ?? '');
+
+  if (HELP_WORDS.has(verb)) return ok({ kind: 'help', topic: helpTopic(rest[0]) });
+  if (verb === 'scan') return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'scan' }) : parseScan(rest);
+  if (verb === 'port' || verb === 'ports') {
+    return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'port' }) : ok({ kind: 'port', query: rest.join(' ') });
+  }
+  if (QUESTION_WORDS.has(verb) || text.trim().endsWith('?') || /^\d+(\/(tcp|udp))?$/i.test(text.trim())) {
+    return ok({ kind: 'port', query: text.trim() });
+  }
+  return err(inputProblem('invalid-command', `I don't know the command "${first.slice(0, 40)}". Try ${EXAMPLES}.`));
+}
+
+function helpTopic(word: string | undefined): HelpTopic {
+  const topic = word?.toLowerCase().replace(/^\//, '');
+  return topic === 'scan' || topic === 'port' ? topic : 'all';
+}
+
+function parseScan(words: readonly string[]): Result<ScanCommand, InputProblem> {
+  const [targets, ...options] = words;
+  const checked = targetsSchema.safeParse(targets);
+  if (!checked.success) {
+    const why = checked.error.issues[0]?.message ?? 'that target is not valid';
+    return err(inputProblem('invalid-target', `Can't scan "${(targets ?? '').slice(0, 60)}": ${why}. Example: ${SCAN_EXAMPLE}`));
+  }
+  const isPrivate = options.some((word) => PRIVATE_FLAG.test(word));
+  const udp = options.some((word) => UDP_FLAG.test(word));
+  // "22, 80,443" arrives as several words: glue the remaining words back into one list.
+  const ports = options
+    .filter((word) => !PRIVATE_FLAG.test(word) && !UDP_FLAG.test(word))
+    .join(',')
+    .replace(/,{2,}/g, ',')
+    .replace(/^,|,$/g, '');
+  return ok({ kind: 'scan', targets: checked.data, ports: ports === '' ? undefined : ports, udp, private: isPrivate });
+}
+
+/** The canonical text of a scan command, re-run by the Rescan button. */
+export function scanCommandText(command: ScanCommand): string {
+  return ['/scan', command.targets, command.ports ?? '', command.udp ? 'udp' : '', command.private ? 'private' : '']
+    .filter((part) => part !== '')
+    .join(' ');
+}

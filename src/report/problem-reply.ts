@@ -1,0 +1,33 @@
+// Answers that are not results: bad input, refusals and internal errors. Always private, so a
+// typo or a denied target never spams the channel, and always one line the person can act on.
+import type { Reply } from '../commands/reply.js';
+import type { Problem } from '../errors.js';
+
+const privateReply = (title: string, summary: string, tone: Reply['tone']): Reply => ({
+  title,
+  summary,
+  tone,
+  visibility: 'requester',
+  rows: [],
+  sections: [],
+  notes: [],
+  actions: [],
+});
+
+export function problemReply(problem: Problem): Reply {
+  return problem.kind === 'input'
+    ? privateReply("Can't read that command", problem.message, 'warning')
+    : privateReply('Scan refused', problem.message, 'danger');
+}
+
+/** A bug or broken infrastructure: the details (stack, cause) go to the operational log only. */
+export function errorReply(code: string): Reply {
+  return privateReply(
+    'Something went wrong',
+    `portbot could not finish this command (error ${code}); the operator can find the details in portbot's log.`,
+    'danger',
+  );
+}
+
+/** A short private acknowledgement, e.g. for a Cancel press or a refused button. */
+export const noticeReply = (title: string, summary: string, tone: Reply['tone'] = 'info'): Reply => privateReply(title, summary, tone);
