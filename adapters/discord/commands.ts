@@ -1,0 +1,48 @@
+// The slash commands as Discord registers them. The adapter reads options by these names, so the
+// names live here once, beside the definitions.
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+
+export const SCAN = { name: 'scan', target: 'target', ports: 'ports', private: 'private' } as const;
+export const PORT = { name: 'port', query: 'query' } as const;
+
+/** Servers and the bot's own DMs; not group DMs, where no allowlist operator is present. */
+const CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM];
+
+const scanCommand = new SlashCommandBuilder()
+  .setName(SCAN.name)
+  .setDescription('Scan allowlisted hosts for open ports (nmap-style answer with plain-language notes)')
+  .setContexts(CONTEXTS)
+  .addStringOption((option) =>
+    option
+      .setName(SCAN.target)
+      .setDescription('Host, address or small CIDR block, comma-separated (e.g. web-1 or 10.0.0.5)')
+      .setRequired(true)
+      .setMaxLength(200),
+  )
+  .addStringOption((option) =>
+    option
+      .setName(SCAN.ports)
+      .setDescription('Ports: common, top100, 1-1024, 22,80,443, ssh,http, U:53 (default: common)')
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  )
+  .addBooleanOption((option) => option.setName(SCAN.private).setDescription('Show the result only to you'));
+
+const portCommand = new SlashCommandBuilder()
+  .setName(PORT.name)
+  .setDescription('Explain a port, a service or a networking idea (e.g. 3389, ssh, filtered, tcp vs udp)')
+  .setContexts(CONTEXTS)
+  .addStringOption((option) =>
+    option
+      .setName(PORT.query)
+      .setDescription('A port number, a service name or a concept')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  );
+
+/** The payload of the bulk overwrite: exactly these commands, replacing whatever was registered. */
+export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return [scanCommand.toJSON(), portCommand.toJSON()];
+}

@@ -1,0 +1,3 @@
+export { createDiscordAdapter } from './adapter.js';
+export { commandDefinitions } from './commands.js';
+export { registerCommands, type Registration } from './register.js';

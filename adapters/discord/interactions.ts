@@ -1,0 +1,93 @@
+// Slash commands, buttons and autocomplete. Every command is deferred before anything else
+// happens (Discord allows 3 s for the first response), then answered by editing that deferral.
+import { MessageFlags } from 'discord.js';
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import type { ReplyAction } from '../../src/commands/reply.js';
+import { AnswerQueue } from './answer-queue.js';
+import { portSpecChoices, topicChoices } from './autocomplete.js';
+import { PORT, SCAN } from './commands.js';
+import { runCommand, wantsPrivate, type HandlerContext } from './context.js';
+import { NO_MENTIONS } from './render.js';
+import { requesterOf } from './requester.js';
+import { interactionSink } from './sinks.js';
+
+/** Option text as one token for the core's parser: "web-1, web-2" -> "web-1,web-2". */
+const squeeze = (text: string): string => text.trim().replace(/\s*,\s*/g, ',');
+
+/** The command as the core reads it: "/scan <target> [ports] [private]" or "/port <query>". */
+export function commandText(interaction: ChatInputCommandInteraction): string | null {
+  if (interaction.commandName === SCAN.name) {
+    const ports = squeeze(interaction.options.getString(SCAN.ports) ?? '');
+    const isPrivate = interaction.options.getBoolean(SCAN.private) === true;
+    return ['/scan', squeeze(interaction.options.getString(SCAN.target, true)), ports, isPrivate ? 'private' : '']
+      .filter((part) => part !== '')
+      .join(' ');
+  }
+  if (interaction.commandName === PORT.name) return `/port ${interaction.options.getString(PORT.query, true).trim()}`;
+  return null;
+}
+
+function requesterOfInteraction(interaction: RepliableInteraction) {
+  return requesterOf({ userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId, member: interaction.member });
+}
+
+/** Defers, then runs `run` with a queue bound to the deferred reply; nothing is run if the deferral failed. */
+async function deferAndRun(
+  interaction: RepliableInteraction,
+  ephemeral: boolean,
+  context: HandlerContext,
+  run: (queue: AnswerQueue) => Promise<void>,
+): Promise<void> {
+  try {
+    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  } catch (error: unknown) {
+    // Too late (over 3 s) or already answered: there is nowhere to put an answer, so do no work.
+    context.logger.error({ err: error, interaction: interaction.id }, 'discord: could not defer the interaction');
+    return;
+  }
+  const queue = new AnswerQueue(interactionSink(interaction, ephemeral, context.codec), context.logger);
+  await runCommand(context, queue, () => run(queue));
+}
+
+async function onChatInput(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {
+  const text = commandText(interaction);
+  if (text === null) {
+    await interaction.reply({ content: 'portbot knows /scan and /port; this command is no longer registered.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const ephemeral = interaction.commandName === SCAN.name && wantsPrivate(text, context.config);
+  const requester = requesterOfInteraction(interaction);
+  await deferAndRun(interaction, ephemeral, context, (queue) => context.bot.handleCommand({ text, requester }, queue));
+}
+
+async function onButton(interaction: ButtonInteraction, context: HandlerContext): Promise<void> {
+  if (!interaction.customId.startsWith('portbot:')) return;
+  const component: unknown = interaction.component;
+  // Link and premium buttons have no label; ours always do, but the payload is Discord's to shape.
+  const label = typeof component === 'object' && component !== null && 'label' in component && typeof component.label === 'string' ? component.label : '';
+  const action: ReplyAction | null = context.codec.decode(interaction.customId, label);
+  if (action === null) {
+    await interaction.reply({ content: 'This button has expired; run the command again.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  // A rescan is a new result for the channel; Cancel and Explain concern only the person who clicked.
+  const ephemeral = action.kind !== 'rescan' || wantsPrivate(action.command, context.config);
+  const requester = requesterOfInteraction(interaction);
+  await deferAndRun(interaction, ephemeral, context, (queue) => context.bot.handleAction(action, requester, queue));
+}
+
+async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const typed = typeof focused.value === 'string' ? focused.value : '';
+  await interaction.respond(interaction.commandName === SCAN.name ? portSpecChoices(typed) : topicChoices(typed));
+}
+
+export async function handleInteraction(interaction: Interaction, context: HandlerContext): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand()) await onChatInput(interaction, context);
+    else if (interaction.isButton()) await onButton(interaction, context);
+    else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+  } catch (error: unknown) {
+    context.logger.error({ err: error, interaction: interaction.id }, 'discord: handling an interaction failed');
+  }
+}

@@ -1,0 +1,120 @@
+// A neutral Reply becomes one Discord message: an embed coloured by tone (summary, ports table,
+// notes), buttons for the actions, and, when the result does not fit Discord's limits, the
+// complete result as a JSON file with a footer that says how much is shown.
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { Reply, ReplyRow, ReplyTone } from '../../src/commands/reply.js';
+import { renderButtons, type ActionCodec } from './render-actions.js';
+import { clip, escapeText } from './render-escape.js';
+import { portsTable } from './render-table.js';
+
+/** Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+export const EMBED_LIMITS = { title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000 } as const;
+/** Room kept for the footer that explains a cut, so adding it never breaks the total. */
+const FOOTER_RESERVE = 200;
+
+const TONE_COLOUR: Record<ReplyTone, number> = {
+  info: 0x5865f2,
+  success: 0x57f287,
+  warning: 0xfee75c,
+  danger: 0xed4245,
+  progress: 0x99aab5,
+};
+
+export interface DiscordMessage {
+  readonly embeds: APIEmbed[];
+  readonly components: ReturnType<typeof renderButtons>;
+  readonly files: { readonly attachment: Buffer; readonly name: string }[];
+  /** Nothing portbot sends may ping anyone, whatever the text says. */
+  readonly allowedMentions: { readonly parse: []; readonly repliedUser: false };
+}
+
+export const NO_MENTIONS: DiscordMessage['allowedMentions'] = { parse: [], repliedUser: false };
+
+export interface RenderOptions {
+  /** Progress updates are cut without attaching a file: the final answer attaches the whole result. */
+  readonly progress?: boolean;
+}
+
+/** Packs lines into field values of at most 1,024 characters; an over-long line is clipped. */
+function packLines(lines: readonly string[]): string[] {
+  const values: string[] = [];
+  let current = '';
+  for (const raw of lines) {
+    const line = clip(raw, EMBED_LIMITS.fieldValue);
+    if (current !== '' && current.length + 1 + line.length > EMBED_LIMITS.fieldValue) {
+      values.push(current);
+      current = line;
+    } else current = current === '' ? line : `${current}\n${line}`;
+  }
+  if (current !== '') values.push(current);
+  return values;
+}
+
+function fieldsNamed(name: string, lines: readonly string[]): APIEmbedField[] {
+  return packLines(lines).map((value, index) => ({ name: index === 0 ? name : `${name} (continued)`, value }));
+}
+
+function portNoteLine(row: ReplyRow): string | null {
+  if (row.note === undefined) return null;
+  const mark = row.warning === true ? '⚠️' : '•';
+  return `${mark} **${escapeText(row.port)}** ${escapeText(row.service)}: ${escapeText(row.note)}`;
+}
+
+function candidateFields(reply: Reply, shownRows: readonly ReplyRow[]): APIEmbedField[] {
+  const sections = reply.sections.flatMap((section) =>
+    fieldsNamed(clip(escapeText(section.heading), EMBED_LIMITS.fieldName), escapeText(section.text).split('\n')),
+  );
+  const portNotes = shownRows.map(portNoteLine).filter((line): line is string => line !== null);
+  const notes = reply.notes.map((note) => `• ${escapeText(note)}`);
+  return [...sections, ...fieldsNamed('Open ports', portNotes), ...fieldsNamed('Notes', notes)];
+}
+
+export function renderReply(reply: Reply, codec: ActionCodec, options: RenderOptions = {}): DiscordMessage {
+  const title = clip(escapeText(reply.title), EMBED_LIMITS.title);
+  const head = [escapeText(reply.summary), reply.folded === undefined ? '' : escapeText(reply.folded)].filter((part) => part !== '');
+  const headText = clip(head.join('\n'), EMBED_LIMITS.description / 2);
+  const tableBudget = Math.min(
+    EMBED_LIMITS.description - headText.length - 1,
+    EMBED_LIMITS.total - FOOTER_RESERVE - title.length - headText.length - 1,
+  );
+  const table = portsTable(reply.rows, tableBudget);
+  const description = table.text === '' ? headText : `${headText}\n${table.text}`;
+
+  let used = title.length + description.length + FOOTER_RESERVE;
+  const fields: APIEmbedField[] = [];
+  let fieldsDropped = 0;
+  for (const field of candidateFields(reply, reply.rows.slice(0, table.shown))) {
+    const size = field.name.length + field.value.length;
+    if (fields.length < EMBED_LIMITS.fields && used + size <= EMBED_LIMITS.total) {
+      fields.push(field);
+      used += size;
+    } else fieldsDropped += 1;
+  }
+
+  const rowsCut = table.shown < reply.rows.length;
+  const cut = rowsCut || fieldsDropped > 0;
+  const attach = cut && options.progress !== true;
+  const filename = reply.attachment?.filename ?? 'portbot-result.json';
+  const embed: APIEmbed = { title, description, color: TONE_COLOUR[reply.tone] };
+  if (fields.length > 0) embed.fields = fields;
+  if (cut) embed.footer = { text: cutFooter(table.shown, reply.rows.length, rowsCut, attach ? filename : null) };
+
+  return {
+    embeds: [embed],
+    components: renderButtons(reply.actions, codec),
+    files: attach ? [{ attachment: Buffer.from(JSON.stringify(reply.attachment?.json ?? fullResult(reply), null, 2)), name: filename }] : [],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+function cutFooter(shown: number, total: number, rowsCut: boolean, filename: string | null): string {
+  const what = rowsCut ? `Showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ports` : 'Some notes did not fit';
+  // The filename is ours or the core's, never user text, but it still goes through the escaper.
+  return filename === null ? `${what} so far.` : `${what}; the full result is attached as ${escapeText(filename)}.`;
+}
+
+/** The whole Reply minus its buttons: what a reader of the attached file needs. */
+function fullResult(reply: Reply): unknown {
+  const { actions: _actions, attachment: _attachment, ...rest } = reply;
+  return rest;
+}
