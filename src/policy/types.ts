@@ -18,6 +18,11 @@ export interface Requester {
 /** Permission to run one scan. Call `release()` exactly once when the scan ends, however it ends. */
 export interface ScanGrant {
   readonly addresses: readonly ScanAddress[];
+  /**
+   * Further addresses of the named hosts: checked and allowed, but not scanned (like nmap, a name
+   * is scanned on its first address). For "Other addresses for web-1 (not scanned): ...".
+   */
+  readonly otherAddresses?: readonly ScanAddress[];
   readonly concurrency: ConcurrencyShare;
   release(): void;
 }
