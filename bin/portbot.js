@@ -1,11 +1,20 @@
 #!/usr/bin/env node
-// The published entry point. `npm ci` runs `prepare`, which compiles TypeScript into dist/;
-// this shim only loads the compiled CLI so `npx portbot ...` starts with plain node.
+// The published entry point and composition root. `npm ci` runs `prepare`, which compiles
+// TypeScript into dist/; this shim hands the compiled CLI the adapter loader, because src/ never
+// imports adapters/ and the chat SDKs must load only when a bot really starts.
 import { existsSync } from 'node:fs';
 
 const cli = new URL('../dist/src/cli.js', import.meta.url);
-if (!existsSync(cli)) {
+const registry = new URL('../dist/adapters/registry.js', import.meta.url);
+if (!existsSync(cli) || !existsSync(registry)) {
   process.stderr.write('portbot: not built yet; run `npm ci` (or `npm run build`) first\n');
   process.exit(1);
 }
-await import(cli.href);
+// Plain JS importing compiled output by URL has no types to check; src/cli.ts holds the contract.
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call */
+const { runCli } = await import(cli.href);
+const { loadAdapters } = await import(registry.href);
+process.exitCode = await runCli(process.argv.slice(2), { loadAdapters });
+/* eslint-enable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call */
+// A chat SDK that keeps a socket or timer alive after stop() must not keep a stopped bot running.
+setTimeout(() => process.exit(), 2000).unref();

@@ -1,0 +1,94 @@
+// The terminal chat, portbot's default with no tokens: one command per line, answered in order,
+// so it works typed by a person (prompt, colour, Ctrl-C cancels a scan) and piped by a script
+// (no prompt, no colour, every line answered, then the CLI exits 0 at end of input).
+import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Reply } from '../../src/commands/reply.js';
+import type { Bot, ChatAdapter, Responder } from '../../src/commands/types.js';
+import type { Requester } from '../../src/policy/types.js';
+import { colour, plain, type Paint } from './ansi.js';
+import { renderProgress, renderReply } from './render.js';
+
+export interface ConsoleAdapterOptions {
+  readonly input: Readable;
+  readonly output: Writable;
+  /** A person at a terminal: show a prompt and greeting, catch Ctrl-C. */
+  readonly interactive: boolean;
+  readonly colour: boolean;
+  /** Called once the user typed exit/quit or input ended, after every earlier line was answered. */
+  readonly onQuit: () => void;
+  readonly userId?: string;
+}
+
+const GREETING = 'portbot console: try /scan localhost 22,80 · /port 22 · help · exit\n';
+const QUIT_WORDS = new Set(['exit', 'quit', '/exit', '/quit']);
+
+export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapter {
+  const paint: Paint = options.colour ? colour : plain;
+  const requester: Requester = { platform: 'console', userId: options.userId ?? 'console-user', channelId: 'terminal' };
+  let readline: Interface | undefined;
+  let queue: Promise<void> = Promise.resolve();
+  let runningScanId: string | undefined;
+  let quitting = false;
+
+  const write = (text: string): void => void options.output.write(text);
+  const prompt = (): void => {
+    if (options.interactive && !quitting) readline?.prompt();
+  };
+  const responder: Responder = {
+    progress: (reply: Reply) => {
+      runningScanId = reply.actions.find((action) => action.kind === 'cancel')?.scanId ?? runningScanId;
+      write(renderProgress(reply, paint));
+      return Promise.resolve();
+    },
+    final: (reply: Reply) => {
+      write(renderReply(reply, paint));
+      return Promise.resolve();
+    },
+  };
+
+  const quit = (): void => {
+    if (quitting) return;
+    quitting = true;
+    // Lines already read are answered first; only then does the CLI shut down.
+    void queue.then(() => options.onQuit());
+  };
+
+  const enqueue = (bot: Bot, line: string): void => {
+    const text = line.trim();
+    if (quitting) return;
+    if (QUIT_WORDS.has(text.toLowerCase())) return quit();
+    if (text === '') return prompt();
+    queue = queue.then(async () => {
+      await bot.handleCommand({ text, requester }, responder);
+      runningScanId = undefined;
+      prompt();
+    });
+  };
+
+  return {
+    platform: 'console',
+    start: (bot: Bot) => {
+      readline = createInterface({ input: options.input, terminal: options.interactive, ...(options.interactive ? { output: options.output } : {}) });
+      readline.setPrompt(paint.bold('portbot> '));
+      readline.on('line', (line) => enqueue(bot, line));
+      readline.on('close', quit);
+      // Raw-mode terminals deliver Ctrl-C here instead of as SIGINT: cancel the scan if one runs, else leave.
+      readline.on('SIGINT', () => {
+        if (runningScanId === undefined) return quit();
+        void bot.handleAction({ kind: 'cancel', label: 'Cancel', scanId: runningScanId }, requester, {
+          progress: () => Promise.resolve(),
+          final: (reply) => Promise.resolve(write(`${paint.dim(reply.summary)}\n`)),
+        });
+      });
+      if (options.interactive) write(paint.dim(GREETING));
+      prompt();
+      return Promise.resolve();
+    },
+    stop: async () => {
+      quitting = true;
+      await queue;
+      readline?.close();
+    },
+  };
+}

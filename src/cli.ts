@@ -1,0 +1,118 @@
+// `portbot scan|port|console`, and `portbot` alone to start the chat bots. Same core and policy as
+// chat (platform "cli"), exit codes per DESIGN.md: 0 done, 2 invalid input, 3 refused, 1 otherwise.
+// Every failure is one line on stderr; stacks go to the operational log, never to the terminal.
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { adaptersFor, type AdapterLoader, type AdapterName } from './commands/adapter-loader.js';
+import { startBots } from './commands/start-bots.js';
+import { terminalPort } from './commands/terminal-port.js';
+import { EXIT, terminalScan, type TerminalStreams } from './commands/terminal-scan.js';
+import { loadConfig, type Config } from './config.js';
+import { PortbotError } from './errors.js';
+import { auditToLogger, createLogger } from './log.js';
+import type { AuditLog } from './policy/audit.js';
+import { createAuditLog, createScanPolicy } from './policy/index.js';
+import type { Requester } from './policy/types.js';
+import { scan } from './scanner/scan.js';
+
+export type { AdapterLoader, AdapterName, AdapterContext } from './commands/adapter-loader.js';
+
+export const USAGE = `Usage:
+  portbot scan <target> [ports] [--udp] [--json]   scan allowed targets (default ports: common)
+  portbot port <number|service|idea> [--json]      explain a port or a networking idea
+  portbot console                                  chat with portbot in this terminal
+  portbot                                          start the Slack and/or Discord bot (console without tokens)
+Ports: 22 | 22,80,443 | 1-1024 | ssh,https | common | top100 | all | U:53
+Exit codes: 0 done, 2 invalid input, 3 refused by policy, 1 anything else.`;
+
+export interface CliOptions {
+  readonly loadAdapters: AdapterLoader;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly streams?: TerminalStreams;
+}
+
+const usageError = (streams: TerminalStreams, message: string): number => {
+  streams.stderr.write(`portbot: ${message}; run \`portbot --help\` for usage\n`);
+  return EXIT.invalid;
+};
+
+function cliRequester(): Requester {
+  let user = process.env['USER'] ?? 'cli';
+  try {
+    user = userInfo().username;
+  } catch {
+    // Containers without a passwd entry for the uid: keep the fallback.
+  }
+  return { platform: 'cli', userId: user };
+}
+
+export async function runCli(argv: readonly string[], options: CliOptions): Promise<number> {
+  const streams = options.streams ?? { stdout: process.stdout, stderr: process.stderr };
+  const env = options.env ?? process.env;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, udp: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    // Node's own messages run long; keep the one line about what was wrong.
+    const option = error instanceof Error ? /'([^']+)'/.exec(error.message)?.[1] : undefined;
+    return usageError(streams, option === undefined ? 'cannot read those arguments' : `unknown option "${option}"`);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help === true || command === 'help') {
+    streams.stdout.write(`${USAGE}\n`);
+    return EXIT.done;
+  }
+
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof PortbotError)) throw error;
+    streams.stderr.write(`portbot: ${error.message}\n`);
+    return EXIT.invalid;
+  }
+  // Scripts read the answer and the one-line error: logs stay off unless asked for by name.
+  const explicitLevel = env['PORTBOT_LOG_LEVEL'] !== undefined && env['PORTBOT_LOG_LEVEL'] !== '';
+  const quietLevel = command === 'scan' || command === 'port' ? 'silent' : 'error';
+  const chatting = command === undefined && adaptersFor(config)[0] !== 'console';
+  const logger = createLogger({ level: explicitLevel || chatting ? config.PORTBOT_LOG_LEVEL : quietLevel });
+  // The audit trail goes to PORTBOT_AUDIT_LOG, or for the chat bots to stderr; in the terminal,
+  // raw audit lines would garble the chat and the one-line errors, so it joins the debug log.
+  const audit: AuditLog = config.PORTBOT_AUDIT_LOG !== undefined || chatting ? createAuditLog(config) : auditToLogger(logger);
+
+  try {
+    switch (command) {
+      case 'scan': {
+        const [target, ...ports] = rest;
+        if (target === undefined) return usageError(streams, 'say what to scan, e.g. `portbot scan localhost 22,80`');
+        const policy = createScanPolicy(config, { loopbackWhenUnconfigured: true });
+        const portText = ports.length > 0 ? ports.join(',') : undefined;
+        const request = { target, ports: portText, udp: values.udp === true, json: values.json === true, text: ['scan', ...rest].join(' ') };
+        return await terminalScan({ policy, audit, scan }, cliRequester(), request, streams);
+      }
+      case 'port':
+        if (rest.length === 0) return usageError(streams, 'say what to explain, e.g. `portbot port 22`');
+        return terminalPort(rest.join(' '), values.json === true, cliRequester(), audit, streams);
+      case 'console':
+      case undefined: {
+        const names: AdapterName[] = command === 'console' ? ['console'] : adaptersFor(config);
+        const loopbackWhenUnconfigured = names.length === 1 && names[0] === 'console';
+        const policy = createScanPolicy(config, { loopbackWhenUnconfigured });
+        return await startBots({ names, config, logger, policy, audit, loadAdapters: options.loadAdapters, streams });
+      }
+      default:
+        return usageError(streams, `unknown command "${command.slice(0, 40)}"`);
+    }
+  } catch (error) {
+    logger.error({ err: error }, 'portbot failed');
+    const code = error instanceof PortbotError ? ` (${error.code})` : '';
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    streams.stderr.write(`portbot: ${message}${code}\n`);
+    return EXIT.failed;
+  }
+}

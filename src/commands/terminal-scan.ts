@@ -1,0 +1,73 @@
+// `portbot scan`: the same scan flow and policy as chat, printed as nmap's table or as the JSON
+// document, with exit codes scripts can rely on (0 done, 2 bad input, 3 refused, 1 otherwise).
+import type { Writable } from 'node:stream';
+import type { Problem } from '../errors.js';
+import type { Requester } from '../policy/types.js';
+import { progressBar } from '../report/progress-bar.js';
+import { scanDocument } from '../report/scan-document.js';
+import { scanTable } from '../report/scan-table.js';
+import type { ScanProgress } from '../scanner/types.js';
+import { runScan, type ScanFlowDependencies } from './scan-flow.js';
+
+export const EXIT = { done: 0, failed: 1, invalid: 2, refused: 3 } as const;
+
+export interface TerminalStreams {
+  readonly stdout: Writable;
+  readonly stderr: Writable & { readonly isTTY?: boolean };
+}
+
+export interface TerminalScanRequest {
+  readonly target: string;
+  readonly ports: string | undefined;
+  readonly udp: boolean;
+  readonly json: boolean;
+  readonly text: string;
+}
+
+export const problemExitCode = (problem: Problem): number => (problem.kind === 'input' ? EXIT.invalid : EXIT.refused);
+
+/** Draws at most ~10 frames a second: redrawing on every port would cost more than the scan. */
+function progressDrawer(stderr: TerminalStreams['stderr']): { draw(progress: ScanProgress): void; clear(): void } {
+  let lastDraw = 0;
+  let drawn = false;
+  return {
+    draw: (progress) => {
+      const now = Date.now();
+      if (now - lastDraw < 100 && progress.done < progress.total) return;
+      lastDraw = now;
+      drawn = true;
+      stderr.write(`\r${progressBar(progress)}`);
+    },
+    clear: () => {
+      if (drawn) stderr.write('\r\u001b[K');
+      drawn = false;
+    },
+  };
+}
+
+export async function terminalScan(deps: ScanFlowDependencies, requester: Requester, request: TerminalScanRequest, streams: TerminalStreams): Promise<number> {
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => controller.abort(new Error(signal));
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  const bar = streams.stderr.isTTY === true ? progressDrawer(streams.stderr) : undefined;
+  try {
+    const outcome = await runScan(deps, requester, { targets: request.target, ports: request.ports, udp: request.udp, text: request.text }, {
+      signal: controller.signal,
+      ...(bar ? { onProgress: (progress: ScanProgress) => bar.draw(progress) } : {}),
+    });
+    bar?.clear();
+    if (outcome.kind === 'problem') {
+      streams.stderr.write(`portbot: ${outcome.problem.message}\n`);
+      return problemExitCode(outcome.problem);
+    }
+    const { report } = outcome;
+    streams.stdout.write(request.json ? `${JSON.stringify(scanDocument(report), null, 2)}\n` : scanTable(report));
+    if (!report.cancelled) return EXIT.done;
+    const reason = controller.signal.reason instanceof Error ? controller.signal.reason.message : 'a signal';
+    streams.stderr.write(`portbot: scan cancelled by ${reason}; the result above covers only the ports finished before it stopped\n`);
+    return EXIT.failed;
+  } finally {
+    bar?.clear();
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  }
+}
