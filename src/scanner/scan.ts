@@ -1,6 +1,94 @@
-import type { PortProbe, ScanAddress, ScanOptions, ScanReport } from './types.js';
+// The scanner's entry point: every checked address, every protocol, one report. Each (host,
+// protocol) pair is a job run by its prober; up to MAX_PARALLEL_JOBS run at once and share the
+// scan's socket allowance equally, re-read before every probe.
+import { ProgressCounter } from './progress.js';
+import { summarise } from './summary.js';
+import { probeTcp } from './tcp/index.js';
+import type { ConcurrencyShare, HostProber, HostReport, PortProbe, PortResult, Protocol, ScanAddress, ScanOptions, ScanReport } from './types.js';
+import { probeUdp } from './udp/index.js';
 
-/** Probes every port on every address; never resolves a name. STUB: replaced by the scanner work. */
-export function scan(_addresses: readonly ScanAddress[], _ports: readonly PortProbe[], _options: ScanOptions = {}): Promise<ScanReport> {
-  return Promise.reject(new Error('scan: not implemented yet'));
+export type ProberSet = Readonly<Record<Protocol, HostProber>>;
+
+const defaultProbers: ProberSet = { tcp: probeTcp, udp: probeUdp };
+
+/** Sockets a scan holds when the caller sets no share (the prober also stays below the open-file limit). */
+const DEFAULT_CONCURRENCY = 2048;
+/** Several hosts at once, so a block of silent addresses costs a few timeouts, not one per host. */
+const MAX_PARALLEL_JOBS = 16;
+const PROTOCOLS: readonly Protocol[] = ['tcp', 'udp'];
+
+interface Job {
+  readonly host: number;
+  readonly protocol: Protocol;
+  readonly ports: readonly PortProbe[];
+  results: readonly PortResult[] | null;
+}
+
+/**
+ * Probes every port on every address; never resolves a name. Resolves with every port of every
+ * host when done, or with what finished and `cancelled: true` when `options.signal` aborts.
+ * `probers` replaces the protocol probers (tests, benchmarks).
+ */
+export async function scan(
+  addresses: readonly ScanAddress[],
+  ports: readonly PortProbe[],
+  options: ScanOptions = {},
+  probers: ProberSet = defaultProbers,
+): Promise<ScanReport> {
+  const startedAt = performance.now();
+  const jobs: Job[] = addresses.flatMap((_address, host) =>
+    PROTOCOLS.map((protocol) => ({ host, protocol, ports: ports.filter((probe) => probe.protocol === protocol), results: null }))
+      .filter((job) => job.ports.length > 0),
+  );
+  const total = jobs.reduce((sum, job) => sum + new Set(job.ports.map((probe) => probe.port)).size, 0);
+  const progress = new ProgressCounter(total, options.onProgress);
+  // Our own controller, so a failing prober stops the others before the error propagates.
+  const stopAll = new AbortController();
+  const onAbort = (): void => stopAll.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted === true) stopAll.abort();
+
+  const allowance: ConcurrencyShare = options.concurrency ?? { current: () => DEFAULT_CONCURRENCY };
+  let running = 0;
+  const share: ConcurrencyShare = { current: () => Math.max(1, Math.floor(allowance.current() / Math.max(1, running))) };
+
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let job = jobs[next++]; job !== undefined && !stopAll.signal.aborted; job = jobs[next++]) {
+      const address = addresses[job.host]!;
+      running++;
+      try {
+        const prober = probers[job.protocol];
+        job.results = await prober(address, job.ports, { signal: stopAll.signal, concurrency: share, onResult: (result) => progress.add(result) });
+      } catch (error) {
+        stopAll.abort();
+        throw error;
+      } finally {
+        running--;
+      }
+    }
+  };
+  try {
+    const workers = Array.from({ length: Math.min(MAX_PARALLEL_JOBS, jobs.length) }, worker);
+    const settled = await Promise.allSettled(workers);
+    const failure = settled.find((outcome) => outcome.status === 'rejected');
+    if (failure !== undefined) throw failure.reason;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+  return {
+    hosts: hostReports(addresses, jobs),
+    durationMs: Math.round(performance.now() - startedAt),
+    cancelled: options.signal?.aborted === true,
+  };
+}
+
+/** One report per host that was (at least partly) scanned: TCP ports, then UDP, each sorted. */
+function hostReports(addresses: readonly ScanAddress[], jobs: readonly Job[]): HostReport[] {
+  return addresses.flatMap((address, host) => {
+    const done = jobs.filter((job) => job.host === host && job.results !== null);
+    if (done.length === 0) return [];
+    const ports = done.flatMap((job) => [...(job.results ?? [])].sort((a, b) => a.port - b.port));
+    return [{ target: address.target, address: address.address, ports, summary: summarise(ports) }];
+  });
 }
