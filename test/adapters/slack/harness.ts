@@ -1,0 +1,113 @@
+// Starts the Slack stand-in and the real Slack adapter (real Bolt) wired to a bot, and reads the
+// answers back out of the recorded calls.
+import { pino } from 'pino';
+import { createServer, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { loadConfig, type Config } from '../../../src/config.js';
+import type { Bot, IncomingCommand, Responder } from '../../../src/commands/types.js';
+import { createBot } from '../../../src/commands/bot.js';
+import { createScanPolicy } from '../../../src/policy/scan-policy.js';
+import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
+import { SlackApiStandIn } from './stand-in-api.js';
+import { SocketModeStandIn } from './stand-in-socket.js';
+import { signingSecret } from './requests.js';
+
+export const testLogger = () => pino({ level: process.env['PORTBOT_TEST_LOG'] ?? 'silent' });
+
+/** Wraps a bot and counts finished commands, so a test knows when every answer has gone out. */
+export class Settled implements Bot {
+  private finished = 0;
+  private waiters: { count: number; resolve: () => void }[] = [];
+  readonly commands: IncomingCommand[] = [];
+  constructor(readonly inner: Bot) {}
+
+  get count(): number {
+    return this.finished;
+  }
+
+  until(count: number): Promise<void> {
+    if (this.finished >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+  }
+
+  private async track(work: Promise<void>): Promise<void> {
+    try {
+      await work;
+    } finally {
+      this.finished += 1;
+      this.waiters = this.waiters.filter((waiter) => (waiter.count <= this.finished ? (waiter.resolve(), false) : true));
+    }
+  }
+
+  handleCommand: Bot['handleCommand'] = (command: IncomingCommand, responder: Responder) => {
+    this.commands.push(command);
+    return this.track(this.inner.handleCommand(command, responder));
+  };
+  handleAction: Bot['handleAction'] = (action, requester, responder) => this.track(this.inner.handleAction(action, requester, responder));
+  shutdown: Bot['shutdown'] = () => this.inner.shutdown();
+}
+
+/** The real bot: real policy (loopback allowed), real scanner. */
+export function realBot(config: Config): Bot {
+  return createBot({ config, policy: createScanPolicy(config, { loopbackWhenUnconfigured: false }), audit: { record: () => undefined } });
+}
+
+export interface RunningSlack {
+  readonly api: SlackApiStandIn;
+  readonly socket: SocketModeStandIn | undefined;
+  readonly adapter: SlackAdapter;
+  readonly bot: Settled;
+  readonly config: Config;
+  /** The HTTP port Bolt listens on (HTTP mode). */
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export const loopbackEnv = { PORTBOT_ALLOWLIST: '127.0.0.1', PORTBOT_SCANS_PER_MINUTE: '1000', PORTBOT_CONCURRENT_SCANS_PER_USER: '100' };
+
+export async function startSlack(makeBot: (config: Config) => Bot, env: Record<string, string> = {}, mode: 'http' | 'socket' = 'http'): Promise<RunningSlack> {
+  const api = await SlackApiStandIn.start();
+  const socket = mode === 'socket' ? await SocketModeStandIn.start() : undefined;
+  if (socket !== undefined) api.socketUrl = socket.url;
+  const modeEnv = socket === undefined ? { SLACK_SIGNING_SECRET: signingSecret, PORT: '0' } : { SLACK_APP_TOKEN: 'xapp-stand-in' };
+  const config = loadConfig({ ...loopbackEnv, SLACK_BOT_TOKEN: 'xoxb-stand-in', SLACK_API_URL: api.apiUrl, ...modeEnv, ...env });
+  const adapter = createSlackAdapter(config, testLogger());
+  const bot = new Settled(makeBot(config));
+  try {
+    await adapter.start(bot);
+  } catch (error) {
+    await Promise.all([api.close(), socket?.close()]);
+    throw error;
+  }
+  return {
+    api,
+    socket,
+    adapter,
+    bot,
+    config,
+    port: adapter.httpPort ?? 0,
+    async stop() {
+      await bot.shutdown();
+      await adapter.stop();
+      await Promise.all([api.close(), socket?.close()]);
+    },
+  };
+}
+
+/** A listening loopback port and a port that refuses (bound once, then released). */
+export async function loopbackPorts(): Promise<{ readonly open: number; readonly closed: number; close(): Promise<void> }> {
+  const listen = async (): Promise<Server> => {
+    const server = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return server;
+  };
+  const open = await listen();
+  const spare = await listen();
+  const closed = (spare.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => spare.close(() => resolve()));
+  return {
+    open: (open.address() as AddressInfo).port,
+    closed,
+    close: () => new Promise<void>((resolve) => open.close(() => resolve())),
+  };
+}
