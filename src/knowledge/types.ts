@@ -8,6 +8,10 @@ export interface PortExplanation {
   readonly transports: readonly Protocol[];
   readonly service: string | null;
   readonly source: 'curated' | 'iana' | 'unassigned';
+  /** The name people know it by (curated entries), e.g. "Remote Desktop Protocol (RDP)". */
+  readonly label?: string;
+  /** IANA's row for this port (first of its transports), when the registry has a named one. */
+  readonly iana?: { readonly name: string; readonly description: string };
   readonly range: 'well-known' | 'registered' | 'dynamic';
   /** One plain sentence a newcomer understands. */
   readonly summary: string;
@@ -16,6 +20,8 @@ export interface PortExplanation {
   readonly saferAlternative?: string;
   /** Risky when exposed (cleartext logins, remote desktop, file sharing, databases, admin panels). */
   readonly risky: boolean;
+  /** Related `/port` queries ("22", "tcp vs udp"), offered as follow-ups. */
+  readonly seeAlso?: readonly string[];
 }
 
 /** A networking idea: port, TCP, UDP, open, filtered, ping... */

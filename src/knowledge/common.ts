@@ -1,0 +1,16 @@
+import type { PortProbe, Protocol } from '../scanner/types.js';
+import { curatedPorts } from './ports/index.js';
+
+const byProtocolThenPort = (a: PortProbe, b: PortProbe): number =>
+  a.protocol === b.protocol ? a.port - b.port : a.protocol === 'tcp' ? -1 : 1;
+
+/**
+ * The `common` port list (alias `top100`): every curated port on the transports its service
+ * really uses, sorted TCP first. portbot's own selection, not nmap's frequency table.
+ */
+export const COMMON_PORTS: readonly PortProbe[] = curatedPorts
+  .flatMap((entry) => entry.transports.map((protocol) => ({ port: entry.port, protocol })))
+  .sort(byProtocolThenPort);
+
+/** The common ports of one transport, sorted. */
+export const commonPorts = (protocol: Protocol): readonly PortProbe[] => COMMON_PORTS.filter((probe) => probe.protocol === protocol);
