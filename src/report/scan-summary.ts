@@ -19,6 +19,8 @@ export function stateCounts(hosts: readonly HostReport[]): string {
 
 export function formatDuration(ms: number): string {
   const seconds = ms / 1000;
+  // Sub-second scans are common on a LAN: "0.0 s" would say nothing, so keep two decimals there.
+  if (seconds < 1) return `${seconds.toFixed(2)} s`;
   return seconds >= 100 ? `${Math.round(seconds)} s` : `${seconds.toFixed(1)} s`;
 }
 

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseCommand, scanCommandText, type ParsedCommand } from '../../src/commands/parse-command.js';
+
+const parsed = (text: string): ParsedCommand => {
+  const result = parseCommand(text);
+  assert.ok(result.ok, `expected "${text}" to parse`);
+  return result.value;
+};
+
+test('slash commands and their mention forms mean the same', () => {
+  const expected = { kind: 'scan', targets: 'web-1', ports: '22,80', udp: false, private: false };
+  assert.deepEqual(parsed('/scan web-1 22,80'), expected);
+  assert.deepEqual(parsed('scan web-1 22,80'), expected);
+  assert.deepEqual(parsed('SCAN web-1 22, 80'), expected, 'spaces inside the port list are glued back');
+  assert.deepEqual(parsed('/port 3389'), { kind: 'port', query: '3389' });
+  assert.deepEqual(parsed('port remote desktop'), { kind: 'port', query: 'remote desktop' });
+});
+
+test('no ports means the default list; private and udp are words, in any position', () => {
+  assert.deepEqual(parsed('/scan web-1'), { kind: 'scan', targets: 'web-1', ports: undefined, udp: false, private: false });
+  assert.deepEqual(parsed('/scan 10.0.0.0/30 private 1-1024'), { kind: 'scan', targets: '10.0.0.0/30', ports: '1-1024', udp: false, private: true });
+  assert.deepEqual(parsed('/scan dns-1 53 --udp'), { kind: 'scan', targets: 'dns-1', ports: '53', udp: true, private: false });
+});
+
+test('help in its spellings, including a bare mention', () => {
+  assert.deepEqual(parsed(''), { kind: 'help', topic: 'all' });
+  assert.deepEqual(parsed('help'), { kind: 'help', topic: 'all' });
+  assert.deepEqual(parsed('/scan help'), { kind: 'help', topic: 'scan' });
+  assert.deepEqual(parsed('/port help'), { kind: 'help', topic: 'port' });
+  assert.deepEqual(parsed('/scan'), { kind: 'help', topic: 'scan' });
+  assert.deepEqual(parsed('help port'), { kind: 'help', topic: 'port' });
+});
+
+test('natural questions go to /port with the whole question', () => {
+  assert.deepEqual(parsed('what is port 22 for?'), { kind: 'port', query: 'what is port 22 for?' });
+  assert.deepEqual(parsed('Which port does RDP use'), { kind: 'port', query: 'Which port does RDP use' });
+  assert.deepEqual(parsed('443'), { kind: 'port', query: '443' });
+});
+
+test('unknown words and bad targets get one line with an example', () => {
+  const unknown = parseCommand('hello there');
+  assert.ok(!unknown.ok);
+  assert.equal(unknown.error.code, 'invalid-command');
+  assert.match(unknown.error.message, /\/scan web-1 22,80,443/);
+  assert.doesNotMatch(unknown.error.message, /\n/);
+
+  const markup = parseCommand('/scan <@U123>|evil 22');
+  assert.ok(!markup.ok);
+  assert.equal(markup.error.code, 'invalid-target');
+  assert.match(markup.error.message, /Example: \/scan web-1 22,80,443/);
+});
+
+test('the Rescan text of a command parses back to the same command', () => {
+  const command = parsed('/scan web-1,web-2 22,80 udp private');
+  assert.equal(command.kind, 'scan');
+  if (command.kind !== 'scan') return;
+  assert.deepEqual(parsed(scanCommandText(command)), command);
+});
