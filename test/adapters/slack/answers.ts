@@ -15,11 +15,11 @@ const messageMethods = new Set(['chat.postMessage', 'chat.update', 'chat.postEph
 
 export function seenMessages(calls: readonly RecordedCall[]): SeenMessage[] {
   return calls
-    .filter((call) => call.status === 200 && messageMethods.has(call.method) && call.args['delete_original'] !== true)
+    .filter((call) => call.ok && messageMethods.has(call.method) && call.args['delete_original'] !== true)
     .map((call) => {
       const blocks = Array.isArray(call.args['blocks']) ? (call.args['blocks'] as Record<string, unknown>[]) : [];
       const isPrivate = call.method === 'chat.postEphemeral' || (call.method === 'response' && call.args['response_type'] !== 'in_channel');
-      const text = blocks.length > 0 ? blocks.map(blockText).filter((part) => part !== '').join('\n') : String(call.args['text'] ?? '');
+      const text = blocks.length > 0 ? blocks.map(blockText).filter((part) => part !== '').join('\n') : typeof call.args['text'] === 'string' ? call.args['text'] : '';
       return { via: call.method, text: decode(text), private: isPrivate, progress: text.includes(':hourglass_flowing_sand:'), blocks };
     });
 }
@@ -28,7 +28,8 @@ export function seenMessages(calls: readonly RecordedCall[]): SeenMessage[] {
 export const finalMessages = (calls: readonly RecordedCall[]): SeenMessage[] => seenMessages(calls).filter((message) => !message.progress);
 
 export function blockText(block: Record<string, unknown>): string {
-  const text = (block['text'] as { text?: unknown } | undefined)?.text;
+  const own = block['text'];
+  const text = typeof own === 'string' ? own : (own as { text?: unknown } | undefined)?.text;
   const elements = Array.isArray(block['elements']) ? (block['elements'] as Record<string, unknown>[]) : [];
   const parts = [typeof text === 'string' ? text : '', ...elements.map((element) => blockText(element))];
   return parts.filter((part) => part !== '').join(' ');

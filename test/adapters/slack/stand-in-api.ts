@@ -14,6 +14,8 @@ export interface RecordedCall {
   readonly args: Record<string, unknown>;
   /** The HTTP status the stand-in answered with (429 and 5xx attempts are recorded too). */
   readonly status: number;
+  /** False for failures: HTTP faults and platform errors ({ ok: false, error }). */
+  readonly ok: boolean;
 }
 
 export type Fault = { readonly status: 429; readonly retryAfter: number } | { readonly status: 500 | 502 | 503 } | { readonly error: string };
@@ -55,7 +57,7 @@ export class SlackApiStandIn {
 
   /** Successful calls (status 200, ok) of one method, or all of them. */
   succeeded(method?: string): RecordedCall[] {
-    return this.calls.filter((call) => call.status === 200 && (method === undefined || call.method === method));
+    return this.calls.filter((call) => call.ok && (method === undefined || call.method === method));
   }
 
   /** Resolves once `predicate` holds over the recorded calls (checked on every new call). */
@@ -83,8 +85,8 @@ export class SlackApiStandIn {
     const method = kind === 'api' ? name : kind;
     const args = kind === 'upload' ? { bytes: raw.length, content: raw } : parseArgs(raw, request.headers['content-type'] ?? '');
     const fault = this.faults.get(method)?.shift();
-    const record = (status: number): void => {
-      this.calls.push({ method, ...(kind === 'api' ? {} : { id: name }), args, status });
+    const record = (status: number, ok = status === 200): void => {
+      this.calls.push({ method, ...(kind === 'api' ? {} : { id: name }), args, status, ok });
       this.changed.emit('call');
     };
     if (fault !== undefined && 'status' in fault) {
@@ -93,7 +95,7 @@ export class SlackApiStandIn {
       response.writeHead(fault.status, headers).end(fault.status === 429 ? '' : 'stand-in outage');
       return;
     }
-    record(200);
+    record(200, fault === undefined);
     if (kind === 'response' || kind === 'upload') {
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
