@@ -37,5 +37,5 @@ export async function runCommand(context: HandlerContext, queue: AnswerQueue, ru
 
 /** Whether the answer will be private before the bot has said so: the `private` word or the operator's default. */
 export function wantsPrivate(text: string, config: Config): boolean {
-  return config.PORTBOT_RESULTS === 'private' || /(^|\s)private(\s|$)/i.test(text);
+  return config.PORTBOT_RESULTS === 'private' || /(^|\s)(--)?private(\s|$)/i.test(text);
 }

@@ -5,6 +5,7 @@ import type { ReplyRow } from '../../src/commands/reply.js';
 import { clip, codeSafe } from './render-escape.js';
 
 const SERVICE_WIDTH = 18;
+const HOST_WIDTH = 40;
 const OPEN_FENCE = '```\n';
 const CLOSE_FENCE = '\n```';
 
@@ -15,15 +16,18 @@ export interface PortsTable {
   readonly shown: number;
 }
 
-function cells(row: ReplyRow): readonly string[] {
-  return [codeSafe(row.port), row.state, clip(codeSafe(row.service), SERVICE_WIDTH), codeSafe(row.reason)];
+function cells(row: ReplyRow, withHost: boolean): readonly string[] {
+  const host = withHost ? [clip(codeSafe(row.host ?? ''), HOST_WIDTH)] : [];
+  return [...host, codeSafe(row.port), row.state, clip(codeSafe(row.service), SERVICE_WIDTH), codeSafe(row.reason)];
 }
 
 /** The rows that fit in `budget` characters, fences included. */
 export function portsTable(rows: readonly ReplyRow[], budget: number): PortsTable {
   if (rows.length === 0) return { text: '', shown: 0 };
-  const header = ['PORT', 'STATE', 'SERVICE', 'REASON'];
-  const body = rows.map(cells);
+  // Several hosts in one reply: a HOST column, as the core sets `host` only then.
+  const withHost = rows.some((row) => row.host !== undefined);
+  const header = [...(withHost ? ['HOST'] : []), 'PORT', 'STATE', 'SERVICE', 'REASON'];
+  const body = rows.map((row) => cells(row, withHost));
   // Widths come from every row, not just the shown ones: cheap, and a cut table keeps its shape.
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((line) => line[column]?.length ?? 0)));
   const format = (line: readonly string[]): string =>

@@ -1,0 +1,192 @@
+// The adapter through real discord.js against the loopback stand-in: connection, deferral,
+// progress and final edits, ephemeral refusals, buttons and autocomplete.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { callsFor, isCallback, isFollowUp, isOriginalEdit, startDiscord, succeeded, visibleText } from './harness.js';
+import { autocomplete, booleanOption, buttonClick, slashCommand, stringOption } from './payloads.js';
+import { reply, ScriptedBot } from './scripted-bot.js';
+
+const person = { userId: '4000000000000000001' };
+
+test('connects through GET /gateway/bot to the gateway, asks for plain JSON and acknowledges heartbeats', { timeout: 30_000 }, async () => {
+  const running = await startDiscord(new ScriptedBot(async (_command, responder) => responder.final(reply())), {}, { heartbeatIntervalMs: 200 });
+  try {
+    const { standIn } = running;
+    assert.ok(standIn.calls.some((call) => call.method === 'GET' && call.path === '/gateway/bot'));
+    assert.equal(standIn.gateway.connectQuery?.get('encoding'), 'json');
+    assert.equal(standIn.gateway.connectQuery?.get('compress'), null);
+    const identify = standIn.gateway.identifies[0];
+    assert.equal(identify.token, 'stand-in-token');
+    // Guilds (1) and GuildMessages (512) only: no privileged MessageContent (32768).
+    assert.equal(identify.intents, 1 | 512);
+    await new Promise<void>((resolve) => standIn.gateway.once('heartbeat', resolve));
+    assert.ok(standIn.gateway.heartbeats >= 1);
+  } finally {
+    await running.stop();
+  }
+});
+
+test('a slash command is deferred publicly, progress edits the deferral, and the final edit carries the embed and buttons', { timeout: 30_000 }, async () => {
+  const bot = new ScriptedBot(async (_command, responder) => {
+    await responder.progress(reply({ title: 'Scanning 127.0.0.1', summary: '1 of 2 ports done', tone: 'progress', rows: [], folded: undefined, actions: [{ kind: 'cancel', label: 'Cancel', scanId: 's1' }] }));
+    await responder.final(reply());
+  });
+  const running = await startDiscord(bot);
+  try {
+    const { standIn } = running;
+    const interaction = slashCommand(standIn.ids, { ...person, roleIds: [standIn.ids.roleId] }, 'scan', [stringOption('target', ' 127.0.0.1 , localhost'), stringOption('ports', '22, 23')]);
+    standIn.gateway.dispatch('INTERACTION_CREATE', interaction);
+    await running.bot.until(1);
+
+    assert.equal(bot.commands[0]?.text, '/scan 127.0.0.1,localhost 22,23');
+    assert.deepEqual(bot.commands[0]?.requester, { platform: 'discord', userId: person.userId, workspaceId: standIn.ids.guildId, channelId: standIn.ids.channelId, roleIds: [standIn.ids.roleId] });
+
+    const calls = callsFor(standIn.calls, interaction.token);
+    assert.deepEqual(calls.map((call) => [call.method, isCallback(call) ? 'callback' : isOriginalEdit(call) ? '@original' : call.path]), [
+      ['POST', 'callback'],
+      ['PATCH', '@original'],
+      ['PATCH', '@original'],
+    ]);
+    assert.equal(calls[0]!.body.type, 5, 'DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE');
+    assert.equal((calls[0]!.body.data?.flags ?? 0) & 64, 0, 'public deferral');
+    const [progress, final] = [calls[1]!.body, calls[2]!.body];
+    assert.match(progress.embeds[0].title, /Scanning/);
+    assert.equal(progress.components[0].components[0].label, 'Cancel');
+    assert.equal(final.embeds[0].color, 0x57f287);
+    assert.match(final.embeds[0].description, /22\/tcp\s+open\s+ssh\s+syn-ack/);
+    assert.match(visibleText(final), /Not shown: 1 closed tcp port/);
+    assert.deepEqual(final.components[0].components.map((button: any) => button.label), ['Rescan']);
+    for (const call of calls.slice(1)) assert.deepEqual(call.body.allowed_mentions, { parse: [], replied_user: false });
+  } finally {
+    await running.stop();
+  }
+});
+
+test('a private scan is deferred ephemerally (flags 64) and its answer edits that deferral', { timeout: 30_000 }, async () => {
+  const bot = new ScriptedBot(async (_command, responder) => responder.final(reply({ visibility: 'requester' })));
+  const running = await startDiscord(bot);
+  try {
+    const { standIn } = running;
+    const interaction = slashCommand(standIn.ids, person, 'scan', [stringOption('target', '127.0.0.1'), booleanOption('private', true)]);
+    standIn.gateway.dispatch('INTERACTION_CREATE', interaction);
+    await running.bot.until(1);
+    assert.equal(bot.commands[0]?.text, '/scan 127.0.0.1 private');
+    const calls = callsFor(standIn.calls, interaction.token);
+    assert.equal(calls[0]!.body.data.flags & 64, 64);
+    assert.deepEqual(calls.slice(1).map(isOriginalEdit), [true]);
+  } finally {
+    await running.stop();
+  }
+});
+
+test('a refusal to a public deferral removes the placeholder and answers once, ephemerally', { timeout: 30_000 }, async () => {
+  const refusal = reply({ title: 'Not allowed', summary: '10.1.2.3 is not on the allowlist.', tone: 'danger', visibility: 'requester', rows: [], sections: [], actions: [] });
+  const running = await startDiscord(new ScriptedBot(async (_command, responder) => responder.final(refusal)));
+  try {
+    const { standIn } = running;
+    const interaction = slashCommand(standIn.ids, person, 'scan', [stringOption('target', '10.1.2.3')]);
+    standIn.gateway.dispatch('INTERACTION_CREATE', interaction);
+    await running.bot.until(1);
+    const calls = callsFor(standIn.calls, interaction.token);
+    assert.deepEqual(calls.map((call) => call.method), ['POST', 'DELETE', 'POST']);
+    const followUp = calls[2]!;
+    assert.ok(isFollowUp(followUp));
+    assert.equal(followUp.body.flags & 64, 64, 'the refusal is ephemeral');
+    assert.match(visibleText(followUp.body), /not on the allowlist/);
+    assert.equal(calls.filter(isOriginalEdit).length, 0, 'the public placeholder never shows the refusal');
+  } finally {
+    await running.stop();
+  }
+});
+
+test('a second final from the bot and progress after the final are ignored: exactly one final answer', { timeout: 30_000 }, async () => {
+  const bot = new ScriptedBot(async (_command, responder) => {
+    await responder.final(reply({ title: 'first' }));
+    await responder.progress(reply({ title: 'late progress', tone: 'progress' }));
+    await responder.final(reply({ title: 'second' }));
+  });
+  const running = await startDiscord(bot);
+  try {
+    const { standIn } = running;
+    const interaction = slashCommand(standIn.ids, person, 'port', [stringOption('query', '22')]);
+    standIn.gateway.dispatch('INTERACTION_CREATE', interaction);
+    await running.bot.until(1);
+    assert.equal(bot.commands[0]?.text, '/port 22');
+    const edits = callsFor(standIn.calls, interaction.token).filter(isOriginalEdit);
+    assert.deepEqual(edits.map((call) => call.body.embeds[0].title), ['first']);
+  } finally {
+    await running.stop();
+  }
+});
+
+test('a bot that throws still leaves the person with one final answer', { timeout: 30_000 }, async () => {
+  const running = await startDiscord(new ScriptedBot(async () => {
+    throw new Error('boom');
+  }));
+  try {
+    const { standIn } = running;
+    const interaction = slashCommand(standIn.ids, person, 'port', [stringOption('query', '22')]);
+    standIn.gateway.dispatch('INTERACTION_CREATE', interaction);
+    await running.bot.until(1);
+    await standIn.waitForCalls((calls) => callsFor(calls, interaction.token).some(isFollowUp));
+    const calls = callsFor(standIn.calls, interaction.token);
+    assert.equal(calls.filter((call) => isFollowUp(call) || isOriginalEdit(call)).length, 1);
+    assert.doesNotMatch(visibleText(calls.find(isFollowUp)!.body), /boom|Error|at /);
+  } finally {
+    await running.stop();
+  }
+});
+
+test('buttons: Rescan re-runs publicly, Cancel and Explain answer only the clicker; an unknown id says it expired', { timeout: 30_000 }, async () => {
+  const bot = new ScriptedBot(async (command, responder) => responder.final(reply({ title: command.text })));
+  const running = await startDiscord(bot);
+  try {
+    const { standIn } = running;
+    const clicks = [
+      buttonClick(standIn.ids, person, 'portbot:r:/scan 127.0.0.1 22', [{ type: 1, components: [{ type: 2, style: 1, label: 'Rescan', custom_id: 'portbot:r:/scan 127.0.0.1 22' }] }]),
+      buttonClick(standIn.ids, person, 'portbot:c:scan-7', [{ type: 1, components: [{ type: 2, style: 4, label: 'Cancel', custom_id: 'portbot:c:scan-7' }] }]),
+      buttonClick(standIn.ids, person, 'portbot:e:22', [{ type: 1, components: [{ type: 2, style: 2, label: 'Explain 22', custom_id: 'portbot:e:22' }] }]),
+    ];
+    for (const click of clicks) standIn.gateway.dispatch('INTERACTION_CREATE', click);
+    await running.bot.until(3);
+    assert.deepEqual(bot.actions.map(({ action }) => action), [
+      { kind: 'rescan', label: 'Rescan', command: '/scan 127.0.0.1 22' },
+      { kind: 'cancel', label: 'Cancel', scanId: 'scan-7' },
+      { kind: 'explain', label: 'Explain 22', query: '22' },
+    ]);
+    const deferralFlags = clicks.map((click) => (callsFor(standIn.calls, click.token).find(isCallback)!.body.data?.flags ?? 0) & 64);
+    assert.deepEqual(deferralFlags, [0, 64, 64]);
+
+    const stale = buttonClick(standIn.ids, person, 'portbot:k:zz', []);
+    standIn.gateway.dispatch('INTERACTION_CREATE', stale);
+    await standIn.waitForCalls((calls) => callsFor(calls, stale.token).length > 0);
+    const answer = callsFor(standIn.calls, stale.token)[0]!;
+    assert.equal(answer.body.type, 4);
+    assert.equal(answer.body.data.flags & 64, 64);
+    assert.match(answer.body.data.content, /expired/);
+  } finally {
+    await running.stop();
+  }
+});
+
+test('autocomplete suggests port sets for /scan ports and topics for /port, keeping what was typed first', { timeout: 30_000 }, async () => {
+  const running = await startDiscord(new ScriptedBot(async (_command, responder) => responder.final(reply())));
+  try {
+    const { standIn } = running;
+    const scanPorts = autocomplete(standIn.ids, person, 'scan', [stringOption('target', 'web-1'), stringOption('ports', '1-', true)]);
+    const portQuery = autocomplete(standIn.ids, person, 'port', [stringOption('query', 'rem', true)]);
+    standIn.gateway.dispatch('INTERACTION_CREATE', scanPorts);
+    standIn.gateway.dispatch('INTERACTION_CREATE', portQuery);
+    await standIn.waitForCalls((calls) => callsFor(calls, scanPorts.token).length > 0 && callsFor(calls, portQuery.token).length > 0);
+    const [scanAnswer] = callsFor(standIn.calls, scanPorts.token);
+    const [portAnswer] = callsFor(standIn.calls, portQuery.token);
+    assert.equal(scanAnswer!.body.type, 8, 'APPLICATION_COMMAND_AUTOCOMPLETE_RESULT');
+    const scanValues = scanAnswer!.body.data.choices.map((choice: any) => choice.value);
+    assert.equal(scanValues[0], '1-');
+    assert.ok(scanValues.includes('1-1024') && scanValues.includes('1-65535'));
+    assert.ok(portAnswer!.body.data.choices.some((choice: any) => choice.value === '3389'));
+    assert.ok(standIn.calls.every(succeeded));
+  } finally {
+    await running.stop();
+  }
+});

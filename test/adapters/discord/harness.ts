@@ -1,0 +1,105 @@
+// Starts the stand-in Discord and the real Discord adapter (real discord.js) wired to a bot, and
+// reads answers back out of the recorded REST calls.
+import { after } from 'node:test';
+import { pino } from 'pino';
+import { loadConfig, type Config } from '../../../src/config.js';
+import type { Bot } from '../../../src/commands/types.js';
+import type { ChatAdapter } from '../../../src/commands/types.js';
+import { createDiscordAdapter } from '../../../adapters/discord/index.js';
+import { DiscordStandIn, type StandInOptions } from './stand-in.js';
+import type { RecordedCall } from './stand-in-rest.js';
+
+export const testLogger = () => pino({ level: process.env['PORTBOT_TEST_LOG'] ?? 'silent' });
+
+/** A Bot wrapper that counts finished commands, so a test knows when an answer is complete. */
+export class SettleCounter implements Bot {
+  private finished = 0;
+  private waiters: { count: number; resolve: () => void }[] = [];
+  constructor(readonly inner: Bot) {}
+
+  get count(): number {
+    return this.finished;
+  }
+
+  /** Resolves when `count` commands or actions (in total, since start) have finished. */
+  until(count: number): Promise<void> {
+    if (this.finished >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+  }
+
+  private async track(work: Promise<void>): Promise<void> {
+    try {
+      await work;
+    } finally {
+      this.finished += 1;
+      this.waiters = this.waiters.filter((waiter) => (waiter.count <= this.finished ? (waiter.resolve(), false) : true));
+    }
+  }
+
+  handleCommand: Bot['handleCommand'] = (command, responder) => this.track(this.inner.handleCommand(command, responder));
+  handleAction: Bot['handleAction'] = (action, requester, responder) => this.track(this.inner.handleAction(action, requester, responder));
+  shutdown: Bot['shutdown'] = () => this.inner.shutdown();
+}
+
+export interface Running {
+  readonly standIn: DiscordStandIn;
+  readonly adapter: ChatAdapter;
+  readonly bot: SettleCounter;
+  readonly config: Config;
+  stop(): Promise<void>;
+}
+
+// A failed or timed-out test never reaches its own stop(); a connected client would then keep
+// the test process alive forever. Whatever is still running when the file ends is stopped here.
+const stillRunning = new Set<Running>();
+after(async () => {
+  for (const running of stillRunning) await running.stop();
+});
+
+export async function startDiscord(bot: Bot, env: Record<string, string> = {}, options: StandInOptions = {}): Promise<Running> {
+  const standIn = await DiscordStandIn.start(options);
+  const config = loadConfig({ DISCORD_TOKEN: 'stand-in-token', DISCORD_API_URL: standIn.apiUrl, DISCORD_APPLICATION_ID: standIn.ids.applicationId, ...env });
+  const adapter = createDiscordAdapter(config, testLogger());
+  const counter = new SettleCounter(bot);
+  try {
+    await adapter.start(counter);
+  } catch (error) {
+    await standIn.close();
+    throw error;
+  }
+  const running: Running = {
+    standIn,
+    adapter,
+    bot: counter,
+    config,
+    async stop() {
+      if (!stillRunning.delete(running)) return;
+      await adapter.stop();
+      await standIn.close();
+    },
+  };
+  stillRunning.add(running);
+  return running;
+}
+
+/** Every REST call made for one interaction (its token is in the path). */
+export function callsFor(calls: readonly RecordedCall[], token: string): RecordedCall[] {
+  return calls.filter((call) => call.path.includes(`/${token}/`) || call.path.endsWith(`/${token}`));
+}
+
+export const isCallback = (call: RecordedCall): boolean => call.method === 'POST' && call.path.endsWith('/callback');
+export const isOriginalEdit = (call: RecordedCall): boolean => call.method === 'PATCH' && call.path.endsWith('/messages/@original');
+export const isFollowUp = (call: RecordedCall): boolean => call.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(call.path);
+export const succeeded = (call: RecordedCall): boolean => call.status < 300;
+
+/** Everything a person reads in a message body: embed title, description, fields, footer, content. */
+export function visibleText(body: any): string {
+  const parts: string[] = [];
+  if (typeof body?.content === 'string') parts.push(body.content);
+  for (const embed of body?.embeds ?? []) {
+    parts.push(embed.title ?? '', embed.description ?? '');
+    for (const field of embed.fields ?? []) parts.push(field.name, field.value);
+    if (embed.footer?.text !== undefined) parts.push(embed.footer.text);
+  }
+  return parts.filter((part) => part !== '').join('\n');
+}

@@ -1,0 +1,130 @@
+// A loopback HTTP server playing Discord's REST API for the real discord.js client: it records
+// every call (JSON or multipart bodies alike) and answers with the shapes Discord answers with.
+// A test can make a route answer 429 once, to check that discord.js waits and nothing double-posts.
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { snowflake, type StandInIds } from './ids.js';
+
+export interface RecordedCall {
+  readonly method: string;
+  /** Path after the version prefix, e.g. "/interactions/1/tok/callback". */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  /** The JSON body, or a multipart request's payload_json; null when there was none. */
+  readonly body: any;
+  readonly files: readonly { readonly name: string; readonly text: string }[];
+  readonly status: number;
+}
+
+interface RateLimitRule {
+  readonly method: string;
+  readonly path: RegExp;
+  readonly retryAfterSeconds: number;
+}
+
+async function readBody(request: IncomingMessage): Promise<{ body: any; files: RecordedCall['files'] }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  const type = request.headers['content-type'] ?? '';
+  if (raw.length === 0) return { body: null, files: [] };
+  if (type.startsWith('multipart/form-data')) {
+    // The platform's own multipart parser, so the stand-in reads exactly what was sent.
+    const form = await new Request('http://stand-in/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
+    const files: { name: string; text: string }[] = [];
+    let body: any = null;
+    for (const [key, value] of form.entries()) {
+      if (key === 'payload_json' && typeof value === 'string') body = JSON.parse(value);
+      else if (typeof value !== 'string') files.push({ name: value.name, text: await value.text() });
+    }
+    return { body, files };
+  }
+  return { body: JSON.parse(raw.toString('utf8')), files: [] };
+}
+
+export class RestStandIn extends EventEmitter {
+  readonly calls: RecordedCall[] = [];
+  private readonly rateLimits: RateLimitRule[] = [];
+  gatewayUrl = '';
+
+  constructor(private readonly ids: StandInIds) {
+    super();
+  }
+
+  /** The next call matching method and path gets a 429 with this retry-after; later ones succeed. */
+  rateLimitOnce(method: string, path: RegExp, retryAfterSeconds: number): void {
+    this.rateLimits.push({ method, path, retryAfterSeconds });
+  }
+
+  async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://stand-in');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
+    const method = request.method ?? 'GET';
+    const { body, files } = await readBody(request);
+    const limited = this.rateLimits.findIndex((rule) => rule.method === method && rule.path.test(path));
+    let status: number;
+    let answer: unknown;
+    if (limited >= 0) {
+      const rule = this.rateLimits.splice(limited, 1)[0]!;
+      status = 429;
+      answer = { message: 'You are being rate limited.', retry_after: rule.retryAfterSeconds, global: false };
+      response.setHeader('retry-after', String(Math.ceil(rule.retryAfterSeconds)));
+      response.setHeader('x-ratelimit-scope', 'user');
+    } else {
+      [status, answer] = this.route(method, path, body);
+    }
+    const call: RecordedCall = { method, path, query: url.searchParams, body, files, status };
+    this.calls.push(call);
+    if (answer === null) response.writeHead(status).end();
+    else response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    this.emit('call', call);
+  }
+
+  private message(channelId: string, body: any, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+      id: snowflake(),
+      channel_id: channelId,
+      author: this.ids.botUser,
+      content: body?.content ?? '',
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      attachments: [],
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: body?.flags ?? 0,
+      type: 0,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      pinned: false,
+      ...extra,
+    };
+  }
+
+  private route(method: string, path: string, body: any): [number, unknown] {
+    const { ids } = this;
+    let match: RegExpExecArray | null;
+    if (method === 'GET' && path === '/gateway/bot') {
+      return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
+    }
+    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [204, null];
+    if ((match = /^\/webhooks\/\d+\/[^/]+\/messages\/(@original|\d+)$/.exec(path)) !== null) {
+      if (method === 'DELETE') return [204, null];
+      if (method === 'PATCH') return [200, this.message(ids.channelId, body, { webhook_id: ids.applicationId })];
+    }
+    if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return [200, this.message(ids.channelId, body, { webhook_id: ids.applicationId })];
+    if ((match = /^\/channels\/(\d+)\/messages$/.exec(path)) !== null && method === 'POST') return [200, this.message(match[1]!, body)];
+    if ((match = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path)) !== null) {
+      if (method === 'DELETE') return [204, null];
+      if (method === 'PATCH') return [200, { ...this.message(match[1]!, body), id: match[2]! }];
+    }
+    if (method === 'POST' && path === '/users/@me/channels') {
+      return [200, { id: ids.dmChannelFor(String(body?.recipient_id)), type: 1, recipients: [{ id: String(body?.recipient_id), username: 'someone', discriminator: '0', avatar: null, global_name: null }], last_message_id: null }];
+    }
+    if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      return [200, (body as any[]).map((command) => ({ ...command, id: snowflake(), application_id: ids.applicationId, version: snowflake() }))];
+    }
+    return [404, { message: 'Unknown route in the stand-in', code: 0 }];
+  }
+}
