@@ -93,7 +93,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         const policy = createScanPolicy(config, { loopbackWhenUnconfigured: true });
         const portText = ports.length > 0 ? ports.join(',') : undefined;
         const request = { target, ports: portText, udp: values.udp === true, json: values.json === true, text: ['scan', ...rest].join(' ') };
-        return await terminalScan({ policy, audit, scan }, cliRequester(), request, streams);
+        return await terminalScan({ policy, audit, scan, logger }, cliRequester(), request, streams);
       }
       case 'port':
         if (rest.length === 0) return usageError(streams, 'say what to explain, e.g. `portbot port 22`');

@@ -28,6 +28,7 @@ export async function handleScan(context: ScanCommandContext, command: ScanComma
     const outcome = await runScan(context.flow, requester, request, {
       signal: scan.signal,
       onStart: (addresses, ports) => {
+        context.logger.debug({ scanId: scan.id, addresses: addresses.map((address) => address.address), ports: ports.length }, 'scan started');
         const initial = { done: 0, total: addresses.length * ports.length, open: 0 };
         const show = { targets: command.targets, scanId: scan.id, visibility } as const;
         throttle = throttleProgress(initial, (progress) => responder.progress(progressReply(progress, show)), context.timing);

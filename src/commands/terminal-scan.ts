@@ -1,6 +1,7 @@
 // `portbot scan`: the same scan flow and policy as chat, printed as nmap's table or as the JSON
 // document, with exit codes scripts can rely on (0 done, 2 bad input, 3 refused, 1 otherwise).
 import type { Writable } from 'node:stream';
+import type { Logger } from 'pino';
 import type { Problem } from '../errors.js';
 import type { Requester } from '../policy/types.js';
 import { progressBar } from '../report/progress-bar.js';
@@ -45,7 +46,12 @@ function progressDrawer(stderr: TerminalStreams['stderr']): { draw(progress: Sca
   };
 }
 
-export async function terminalScan(deps: ScanFlowDependencies, requester: Requester, request: TerminalScanRequest, streams: TerminalStreams): Promise<number> {
+export async function terminalScan(
+  deps: ScanFlowDependencies & { readonly logger: Logger },
+  requester: Requester,
+  request: TerminalScanRequest,
+  streams: TerminalStreams,
+): Promise<number> {
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => controller.abort(new Error(signal));
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
@@ -53,6 +59,7 @@ export async function terminalScan(deps: ScanFlowDependencies, requester: Reques
   try {
     const outcome = await runScan(deps, requester, { targets: request.target, ports: request.ports, udp: request.udp, text: request.text }, {
       signal: controller.signal,
+      onStart: (addresses, ports) => deps.logger.debug({ addresses: addresses.map((address) => address.address), ports: ports.length }, 'scan started'),
       ...(bar ? { onProgress: (progress: ScanProgress) => bar.draw(progress) } : {}),
     });
     bar?.clear();

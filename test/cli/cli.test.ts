@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { closedPort, openPort, type Listener } from '../commands/loopback.js';
+import { lines, runCli, startCli } from './run-cli.js';
+
+let listener: Listener;
+let closed: number;
+before(async () => {
+  listener = await openPort();
+  closed = await closedPort();
+});
+after(() => listener.close());
+
+const oneLine = (stderr: string): string => {
+  assert.equal(lines(stderr).length, 1, `one line on stderr, got:\n${stderr}`);
+  assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+  return stderr.trim();
+};
+
+test('scan prints an nmap-style table and exits 0', async () => {
+  const run = await runCli(['scan', '127.0.0.1', `${listener.port},${closed}`]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.stderr, '');
+  const out = lines(run.stdout);
+  assert.equal(out[0], 'portbot scan report for 127.0.0.1');
+  assert.match(out[1]!, /^PORT\s+STATE\s+SERVICE\s+REASON$/);
+  assert.ok(out.some((line) => new RegExp(`^${listener.port}/tcp\\s+open\\s+\\S+\\s+syn-ack$`).test(line)));
+  assert.ok(out.some((line) => new RegExp(`^${closed}/tcp\\s+closed\\s+\\S+\\s+conn-refused$`).test(line)));
+});
+
+test('--json prints the DESIGN document: every port, nmap words, a summary and the duration', async () => {
+  const run = await runCli(['scan', 'localhost', `${listener.port},${closed}`, '--json']);
+  assert.equal(run.code, 0, run.stderr);
+  const document = JSON.parse(run.stdout) as { hosts: { target: string; address: string; ports: Record<string, unknown>[]; summary: unknown }[]; durationMs: unknown };
+  assert.deepEqual(Object.keys(document).sort(), ['durationMs', 'hosts']);
+  assert.equal(typeof document.durationMs, 'number');
+  const [host] = document.hosts;
+  assert.equal(host?.target, 'localhost');
+  assert.match(host?.address ?? '', /^(127\.0\.0\.1|::1)$/);
+  assert.deepEqual(host?.summary, { open: 1, closed: 1 });
+  assert.deepEqual(
+    host?.ports.map((port) => Object.keys(port).sort()),
+    [0, 1].map(() => ['port', 'protocol', 'reason', 'rttMs', 'service', 'state']),
+  );
+  const open = host?.ports.find((port) => port['port'] === listener.port);
+  assert.deepEqual([open?.['protocol'], open?.['state'], open?.['reason']], ['tcp', 'open', 'syn-ack']);
+});
+
+test('the table folds closed ports as nmap does; JSON still lists every port', async () => {
+  const ports = `40000-40040,${listener.port}`;
+  const table = await runCli(['scan', '127.0.0.1', ports]);
+  assert.equal(table.code, 0, table.stderr);
+  assert.match(table.stdout, /^Not shown: \d+ closed tcp ports \(conn-refused\)$/m);
+  assert.ok(lines(table.stdout).some((line) => line.startsWith(`${listener.port}/tcp`)));
+  assert.ok(!lines(table.stdout).some((line) => /^4000\d\/tcp\s+closed/.test(line)), 'folded ports are not listed');
+  const json = await runCli(['scan', '127.0.0.1', ports, '--json']);
+  const document = JSON.parse(json.stdout) as { hosts: { ports: unknown[] }[] };
+  assert.equal(document.hosts[0]?.ports.length, listener.port >= 40000 && listener.port <= 40040 ? 41 : 42);
+});
+
+test('a target outside the allowlist: exit 3, one line, nothing on stdout', async () => {
+  const run = await runCli(['scan', '10.1.2.3', '22']);
+  assert.equal(run.code, 3);
+  assert.equal(run.stdout, '');
+  assert.match(oneLine(run.stderr), /10\.1\.2\.3/);
+});
+
+test('an allowlist the target is not on: exit 3 as well', async () => {
+  const run = await runCli(['scan', '127.0.0.1', '22'], { PORTBOT_ALLOWLIST: '10.9.9.0/24' });
+  assert.equal(run.code, 3);
+  oneLine(run.stderr);
+});
+
+test('a bad port list: exit 2 and one line naming the problem with an example', async () => {
+  const run = await runCli(['scan', '127.0.0.1', '99999']);
+  assert.equal(run.code, 2);
+  assert.match(oneLine(run.stderr), /99999/);
+});
+
+test('bad arguments and a bad environment variable: exit 2 and one line', async () => {
+  assert.equal((await runCli(['frobnicate'])).code, 2);
+  const option = await runCli(['scan', '127.0.0.1', '--fast']);
+  assert.equal(option.code, 2);
+  assert.match(oneLine(option.stderr), /--fast/);
+  const missing = await runCli(['scan']);
+  assert.equal(missing.code, 2);
+  oneLine(missing.stderr);
+  const env = await runCli(['scan', '127.0.0.1', '22'], { PORTBOT_MAX_SOCKETS: 'lots' });
+  assert.equal(env.code, 2);
+  assert.match(oneLine(env.stderr), /PORTBOT_MAX_SOCKETS/);
+});
+
+test('port explains, as text or JSON; an unknown topic exits 2', async () => {
+  const text = await runCli(['port', '22']);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /ssh/i);
+  const json = await runCli(['port', 'ssh', '--json']);
+  assert.equal(json.code, 0, json.stderr);
+  assert.equal((JSON.parse(json.stdout) as { kind: string }).kind, 'port');
+  const unknown = await runCli(['port', 'qwxzzy']);
+  assert.equal(unknown.code, 2);
+  oneLine(unknown.stderr);
+});
+
+test('--help prints usage with the exit codes', async () => {
+  const run = await runCli(['--help']);
+  assert.equal(run.code, 0);
+  assert.match(run.stdout, /portbot scan <target>/);
+});
+
+test('SIGINT cancels a running scan: the partial result is still printed, exit 1, no stack', async () => {
+  const cli = startCli(['scan', '127.0.0.1', '1-65535', '--json'], { PORTBOT_LOG_LEVEL: 'debug' });
+  await cli.waitForStderr('scan started');
+  cli.child.kill('SIGINT');
+  const run = await cli.done;
+  assert.equal(run.code, 1);
+  assert.equal((JSON.parse(run.stdout) as { cancelled?: boolean }).cancelled, true);
+  assert.match(run.stderr, /scan cancelled by SIGINT/);
+  assert.doesNotMatch(run.stderr, /\n\s+at /);
+});

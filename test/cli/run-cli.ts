@@ -1,0 +1,44 @@
+// Spawns the real CLI process (the compiled entry beside this file does what bin/portbot.js
+// does) with a clean environment: no chat tokens or settings leak in from the machine.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export const ENTRY = new URL('./portbot-entry.js', import.meta.url);
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunningCli {
+  readonly child: ChildProcess;
+  /** Resolves once stderr contains `text`. */
+  waitForStderr(text: string): Promise<void>;
+  readonly done: Promise<CliRun>;
+}
+
+export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): RunningCli {
+  const child = spawn(process.execPath, [ENTRY.pathname, ...args], {
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/root', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const waiters: { text: string; resolve: () => void }[] = [];
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    for (const waiter of waiters.filter((candidate) => stderr.includes(candidate.text))) waiter.resolve();
+  });
+  if (input !== undefined) child.stdin.end(input);
+  const done = new Promise<CliRun>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return {
+    child,
+    done,
+    waitForStderr: (text) => (stderr.includes(text) ? Promise.resolve() : new Promise((resolve) => waiters.push({ text, resolve }))),
+  };
+}
+
+export const runCli = (args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<CliRun> => startCli(args, env, input).done;
+
+export const lines = (text: string): string[] => text.split('\n').filter((line) => line.trim() !== '');
