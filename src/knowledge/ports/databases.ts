@@ -36,7 +36,7 @@ export const databasePorts: readonly CuratedPort[] = [
     ...database, port: 1434, transports: ['udp'], service: 'ms-sql-m', label: 'SQL Server Browser',
     summary: 'Tells programs on which port each SQL Server database instance is listening.',
     usedFor: 'Clients finding named SQL Server instances.',
-    security: 'Reveals database instances and versions; the Slammer worm spread through it in 2003.',
+    security: 'Reveals database instances and versions and should never face the internet; the Slammer worm spread through it in 2003.',
     note: 'SQL Server Browser: reveals database instances, block at the edge', seeAlso: ['1433'],
   },
   {
@@ -74,7 +74,7 @@ export const databasePorts: readonly CuratedPort[] = [
     ...database, port: 5984, service: 'couchdb', label: 'Apache CouchDB',
     summary: 'The web interface of a CouchDB document database.',
     usedFor: 'Applications and replication talking to CouchDB over HTTP.',
-    security: 'Old installs were in "admin party" mode (everyone is admin); exposed instances have been used to run code.',
+    security: 'A database port should never face the internet: old installs were in "admin party" mode (everyone is admin); exposed instances have been used to run code.',
     note: 'CouchDB: should never face the internet',
   },
   {

@@ -4,7 +4,7 @@ import type { CuratedPort } from './entry.js';
 export const devicePorts: readonly CuratedPort[] = [
   {
     port: 631, transports: ['tcp'], service: 'ipp', label: 'IPP (Internet Printing Protocol, CUPS)',
-    aliases: ['cups', 'printing', 'printer'],
+    aliases: ['cups', 'printing'],
     summary: 'How computers send print jobs to a printer or print server.',
     usedFor: 'Printing from Linux, macOS (CUPS) and AirPrint; the CUPS web admin page lives here too.',
     security: 'Exposed print services leak documents and have had remote-execution flaws (CUPS, 2024).',

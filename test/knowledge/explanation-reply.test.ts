@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Reply } from '../../src/commands/reply.js';
+import { explain } from '../../src/knowledge/explain.js';
+import { explanationReply } from '../../src/report/explanation-reply.js';
+
+function replyFor(query: string): Reply {
+  const result = explain(query);
+  assert.ok(result.ok);
+  return explanationReply(result.value);
+}
+
+const headings = (reply: Reply): string[] => reply.sections.map((section) => section.heading);
+
+test('a risky curated port: warning tone, every section, related topics as explain actions', () => {
+  const reply = replyFor('3389');
+  assert.equal(reply.title, 'Port 3389 (TCP, UDP): Remote Desktop Protocol (RDP)');
+  assert.match(reply.summary, /Windows computer's screen/);
+  assert.equal(reply.tone, 'warning');
+  assert.equal(reply.visibility, 'channel');
+  assert.deepEqual(headings(reply), ['What it is', 'Used for', 'Security', 'Safer alternative', 'Source']);
+  assert.match(reply.sections[0]?.text ?? '', /service name ms-wbt-server\)\. It uses both TCP and UDP\. Range: registered \(1024-49151\)/);
+  assert.match(reply.sections[4]?.text ?? '', /IANA registers it as ms-wbt-server/);
+  assert.deepEqual(reply.actions, [
+    { kind: 'explain', label: 'Port 445', query: '445' },
+    { kind: 'explain', label: 'Port 5900', query: '5900' },
+  ]);
+  assert.equal(reply.notes.length, 1);
+  assert.deepEqual(reply.rows, []);
+});
+
+test('a safe curated port is informational and says which transport it uses', () => {
+  const reply = replyFor('ssh');
+  assert.equal(reply.tone, 'info');
+  assert.equal(reply.title, 'Port 22 (TCP): Secure Shell (SSH)');
+  assert.match(reply.sections[0]?.text ?? '', /It uses TCP only/);
+  assert.deepEqual(reply.notes, []);
+});
+
+test('an IANA-only port is marked as the registry entry', () => {
+  const reply = replyFor('70');
+  assert.equal(reply.title, 'Port 70 (TCP, UDP): gopher');
+  assert.match(reply.summary, /^IANA registers port 70 \(TCP and UDP\) for gopher: Gopher\.$/);
+  assert.match(reply.sections.at(-1)?.text ?? '', /^The IANA Service Name and Transport Protocol Port Number Registry/);
+});
+
+test('an unassigned port explains the ranges', () => {
+  const reply = replyFor('50000');
+  assert.equal(reply.title, 'Port 50000: unassigned');
+  assert.match(reply.summary, /dynamic range \(49152-65535\), which IANA never assigns/);
+  assert.ok(reply.actions.some((action) => action.kind === 'explain' && action.query === 'well-known ports'));
+});
+
+test('a concept: title, first sentence as the summary, paragraphs as sections', () => {
+  const reply = replyFor('open|filtered');
+  assert.equal(reply.title, 'open|filtered (UDP)');
+  assert.equal(reply.summary, 'open|filtered is a UDP answer meaning "no reply at all, so it is either open or filtered".');
+  assert.deepEqual(headings(reply), ['What it is', 'In practice']);
+  assert.deepEqual(
+    reply.actions.map((action) => (action.kind === 'explain' ? action.query : '')),
+    ['udp', 'filtered', 'open'],
+  );
+});
+
+test('replies are plain text: no markup, summary on one line', () => {
+  for (const query of ['23', '443', 'tcp vs udp', 'ping', '44444', '0', '22/udp']) {
+    const reply = replyFor(query);
+    const text = [reply.title, reply.summary, ...reply.sections.flatMap((section) => [section.heading, section.text]), ...reply.notes].join('\n');
+    assert.doesNotMatch(text, /[*_`<>]|\]\(/, query);
+    assert.ok(!reply.summary.includes('\n'), query);
+    assert.ok(reply.actions.length <= 3, query);
+  }
+});
