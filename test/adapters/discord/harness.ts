@@ -7,7 +7,7 @@ import type { Bot } from '../../../src/commands/types.js';
 import type { ChatAdapter } from '../../../src/commands/types.js';
 import { createDiscordAdapter } from '../../../adapters/discord/index.js';
 import { DiscordStandIn, type StandInOptions } from './stand-in.js';
-import type { RecordedCall } from './stand-in-rest.js';
+import type { RecordedCall, SentBody } from './stand-in-rest.js';
 
 export const testLogger = () => pino({ level: process.env['PORTBOT_TEST_LOG'] ?? 'silent' });
 
@@ -87,19 +87,28 @@ export function callsFor(calls: readonly RecordedCall[], token: string): Recorde
   return calls.filter((call) => call.path.includes(`/${token}/`) || call.path.endsWith(`/${token}`));
 }
 
+/** The one embed of a message body (portbot sends exactly one). */
+export function embedOf(body: SentBody) {
+  const embed = body.embeds?.[0];
+  if (embed === undefined) throw new Error('the message has no embed');
+  return embed;
+}
+
+export const buttonLabels = (body: SentBody): string[] => (body.components ?? []).flatMap((row) => row.components.map((button) => button.label));
+
 export const isCallback = (call: RecordedCall): boolean => call.method === 'POST' && call.path.endsWith('/callback');
 export const isOriginalEdit = (call: RecordedCall): boolean => call.method === 'PATCH' && call.path.endsWith('/messages/@original');
 export const isFollowUp = (call: RecordedCall): boolean => call.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(call.path);
 export const succeeded = (call: RecordedCall): boolean => call.status < 300;
 
 /** Everything a person reads in a message body: embed title, description, fields, footer, content. */
-export function visibleText(body: any): string {
+export function visibleText(body: SentBody): string {
   const parts: string[] = [];
-  if (typeof body?.content === 'string') parts.push(body.content);
-  for (const embed of body?.embeds ?? []) {
+  if (typeof body.content === 'string') parts.push(body.content);
+  for (const embed of body.embeds ?? []) {
     parts.push(embed.title ?? '', embed.description ?? '');
     for (const field of embed.fields ?? []) parts.push(field.name, field.value);
-    if (embed.footer?.text !== undefined) parts.push(embed.footer.text);
+    if (embed.footer !== undefined) parts.push(embed.footer.text);
   }
   return parts.filter((part) => part !== '').join('\n');
 }

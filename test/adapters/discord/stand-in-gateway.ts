@@ -13,7 +13,7 @@ export class GatewayStandIn extends EventEmitter {
   private socket: WebSocket | null = null;
   private sequence = 0;
   /** Every IDENTIFY payload received (the intents in it show what the client asked for). */
-  readonly identifies: any[] = [];
+  readonly identifies: { readonly token: string; readonly intents: number }[] = [];
   heartbeats = 0;
   /** The query string of the gateway connection (discord.js asks for ?v=10&encoding=json). */
   connectQuery: URLSearchParams | null = null;
@@ -45,17 +45,17 @@ export class GatewayStandIn extends EventEmitter {
   private accept(socket: WebSocket, request: IncomingMessage): void {
     this.socket = socket;
     this.connectQuery = new URL(request.url ?? '/', 'ws://stand-in').searchParams;
-    socket.on('message', (raw) => this.receive(JSON.parse(String(raw))));
+    socket.on('message', (raw) => this.receive(JSON.parse((raw as Buffer).toString('utf8')) as { op: number; d: unknown }));
     socket.send(JSON.stringify({ op: OP.hello, d: { heartbeat_interval: this.heartbeatIntervalMs } }));
   }
 
-  private receive(packet: { op: number; d: any }): void {
+  private receive(packet: { op: number; d: unknown }): void {
     if (packet.op === OP.heartbeat) {
       this.heartbeats += 1;
       this.socket?.send(JSON.stringify({ op: OP.heartbeatAck }));
       this.emit('heartbeat');
     } else if (packet.op === OP.identify) {
-      this.identifies.push(packet.d);
+      this.identifies.push(packet.d as { token: string; intents: number });
       this.ready();
     }
   }

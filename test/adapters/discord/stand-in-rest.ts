@@ -5,13 +5,41 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { snowflake, type StandInIds } from './ids.js';
 
+/** The parts of a message or callback body that tests read. */
+export interface SentBody {
+  readonly type?: number;
+  readonly data?: { readonly flags?: number; readonly content?: string; readonly choices?: readonly { readonly name: string; readonly value: string }[] };
+  readonly content?: string;
+  readonly flags?: number;
+  readonly embeds?: readonly SentEmbed[];
+  readonly components?: readonly { readonly type: number; readonly components: readonly SentButton[] }[];
+  readonly allowed_mentions?: unknown;
+  readonly message_reference?: { readonly message_id?: string };
+  readonly recipient_id?: string;
+}
+export interface SentEmbed {
+  readonly title?: string;
+  readonly description?: string;
+  readonly color?: number;
+  readonly fields?: readonly { readonly name: string; readonly value: string }[];
+  readonly footer?: { readonly text: string };
+}
+export interface SentButton {
+  readonly type: number;
+  readonly style: number;
+  readonly label: string;
+  readonly custom_id: string;
+}
+
 export interface RecordedCall {
   readonly method: string;
   /** Path after the version prefix, e.g. "/interactions/1/tok/callback". */
   readonly path: string;
   readonly query: URLSearchParams;
-  /** The JSON body, or a multipart request's payload_json; null when there was none. */
-  readonly body: any;
+  /** The JSON body, or a multipart request's payload_json, as sent; null when there was none. */
+  readonly json: unknown;
+  /** The same, typed for reading; {} when the body was not an object. */
+  readonly body: SentBody;
   readonly files: readonly { readonly name: string; readonly text: string }[];
   readonly status: number;
 }
@@ -22,7 +50,7 @@ interface RateLimitRule {
   readonly retryAfterSeconds: number;
 }
 
-async function readBody(request: IncomingMessage): Promise<{ body: any; files: RecordedCall['files'] }> {
+async function readBody(request: IncomingMessage): Promise<{ body: unknown; files: RecordedCall['files'] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks);
@@ -32,14 +60,14 @@ async function readBody(request: IncomingMessage): Promise<{ body: any; files: R
     // The platform's own multipart parser, so the stand-in reads exactly what was sent.
     const form = await new Request('http://stand-in/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
     const files: { name: string; text: string }[] = [];
-    let body: any = null;
+    let body: unknown = null;
     for (const [key, value] of form.entries()) {
-      if (key === 'payload_json' && typeof value === 'string') body = JSON.parse(value);
+      if (key === 'payload_json' && typeof value === 'string') body = JSON.parse(value) as unknown;
       else if (typeof value !== 'string') files.push({ name: value.name, text: await value.text() });
     }
     return { body, files };
   }
-  return { body: JSON.parse(raw.toString('utf8')), files: [] };
+  return { body: JSON.parse(raw.toString('utf8')) as unknown, files: [] };
 }
 
 export class RestStandIn extends EventEmitter {
@@ -73,25 +101,26 @@ export class RestStandIn extends EventEmitter {
     } else {
       [status, answer] = this.route(method, path, body);
     }
-    const call: RecordedCall = { method, path, query: url.searchParams, body, files, status };
+    const typed = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as SentBody) : {};
+    const call: RecordedCall = { method, path, query: url.searchParams, json: body, body: typed, files, status };
     this.calls.push(call);
     if (answer === null) response.writeHead(status).end();
     else response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     this.emit('call', call);
   }
 
-  private message(channelId: string, body: any, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  private message(channelId: string, body: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
     return {
       id: snowflake(),
       channel_id: channelId,
       author: this.ids.botUser,
-      content: body?.content ?? '',
-      embeds: body?.embeds ?? [],
-      components: body?.components ?? [],
+      content: body['content'] ?? '',
+      embeds: body['embeds'] ?? [],
+      components: body['components'] ?? [],
       attachments: [],
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
-      flags: body?.flags ?? 0,
+      flags: body['flags'] ?? 0,
       type: 0,
       tts: false,
       mention_everyone: false,
@@ -102,14 +131,15 @@ export class RestStandIn extends EventEmitter {
     };
   }
 
-  private route(method: string, path: string, body: any): [number, unknown] {
+  private route(method: string, path: string, json: unknown): [number, unknown] {
     const { ids } = this;
+    const body = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
     let match: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
       return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
     }
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [204, null];
-    if ((match = /^\/webhooks\/\d+\/[^/]+\/messages\/(@original|\d+)$/.exec(path)) !== null) {
+    if (/^\/webhooks\/\d+\/[^/]+\/messages\/(@original|\d+)$/.test(path)) {
       if (method === 'DELETE') return [204, null];
       if (method === 'PATCH') return [200, this.message(ids.channelId, body, { webhook_id: ids.applicationId })];
     }
@@ -120,10 +150,11 @@ export class RestStandIn extends EventEmitter {
       if (method === 'PATCH') return [200, { ...this.message(match[1]!, body), id: match[2]! }];
     }
     if (method === 'POST' && path === '/users/@me/channels') {
-      return [200, { id: ids.dmChannelFor(String(body?.recipient_id)), type: 1, recipients: [{ id: String(body?.recipient_id), username: 'someone', discriminator: '0', avatar: null, global_name: null }], last_message_id: null }];
+      return [200, { id: ids.dmChannelFor(String(body['recipient_id'])), type: 1, recipients: [{ id: String(body['recipient_id']), username: 'someone', discriminator: '0', avatar: null, global_name: null }], last_message_id: null }];
     }
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
-      return [200, (body as any[]).map((command) => ({ ...command, id: snowflake(), application_id: ids.applicationId, version: snowflake() }))];
+      const commands = Array.isArray(json) ? (json as Record<string, unknown>[]) : [];
+      return [200, commands.map((command) => ({ ...command, id: snowflake(), application_id: ids.applicationId, version: snowflake() }))];
     }
     return [404, { message: 'Unknown route in the stand-in', code: 0 }];
   }
