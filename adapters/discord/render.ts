@@ -12,7 +12,7 @@ export const EMBED_LIMITS = { title: 256, description: 4096, fields: 25, fieldNa
 /** Room kept for the footer that explains a cut, so adding it never breaks the total. */
 const FOOTER_RESERVE = 200;
 
-const TONE_COLOUR: Record<ReplyTone, number> = {
+export const TONE_COLOUR: Record<ReplyTone, number> = {
   info: 0x5865f2,
   success: 0x57f287,
   warning: 0xfee75c,

@@ -16,14 +16,15 @@ export interface StandInIds {
   dmChannelFor(userId: string): string;
 }
 
-export function standInIds(): StandInIds {
+/** `channelId`: the guild's one text channel, when a test needs a known id. */
+export function standInIds(channelId?: string): StandInIds {
   const dmChannels = new Map<string, string>();
   const applicationId = snowflake();
   return {
     applicationId,
     botUser: { id: applicationId, username: 'portbot', discriminator: '0', avatar: null, global_name: 'portbot', bot: true },
     guildId: snowflake(),
-    channelId: snowflake(),
+    channelId: channelId ?? snowflake(),
     roleId: snowflake(),
     dmChannelFor(userId) {
       const existing = dmChannels.get(userId);

@@ -11,16 +11,20 @@ import { RestStandIn, type RecordedCall } from './stand-in-rest.js';
 export interface StandInOptions {
   /** HELLO's heartbeat interval; short in tests that check heartbeats are acknowledged. */
   readonly heartbeatIntervalMs?: number;
+  /** Id of the guild's text channel (mentions only arrive in channels discord.js has cached). */
+  readonly channelId?: string;
 }
 
 export class DiscordStandIn {
-  readonly ids: StandInIds = standInIds();
-  readonly rest = new RestStandIn(this.ids);
+  readonly ids: StandInIds;
+  readonly rest: RestStandIn;
   readonly gateway: GatewayStandIn;
   private constructor(
     private readonly server: Server,
     options: StandInOptions,
   ) {
+    this.ids = standInIds(options.channelId);
+    this.rest = new RestStandIn(this.ids);
     this.gateway = new GatewayStandIn(this.ids, options.heartbeatIntervalMs ?? 41_250);
     server.on('request', (request, response) => void this.rest.handle(request, response));
     server.on('upgrade', (request, socket, head) => this.gateway.upgrade(request, socket, head));
