@@ -17,7 +17,7 @@ test('with no tokens, `portbot` opens the console: every piped line answered in 
   const run = await runCli([], {}, input);
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stderr, '');
-  assert.ok(!run.stdout.includes("\u001b"), 'no colour or cursor codes when stdout is not a terminal');
+  assert.ok(!run.stdout.includes('\u001b'), 'no colour or cursor codes when stdout is not a terminal');
   assert.doesNotMatch(run.stdout, /portbot>/, 'no prompt when piped');
   const order = ['portbot help', '22', `Scan of 127.0.0.1`, '3389', 'Scan refused', "Can't read that command"];
   let from = 0;
