@@ -57,7 +57,7 @@ export function explain(query: string): Result<Explanation, InputProblem> {
   return err(
     inputProblem(
       'unknown-topic',
-      suggestion === undefined ? `portbot has no entry for "${shown}": ${HOW_TO_ASK}.` : `portbot has no entry for "${shown}". Did you mean "${suggestion}"?`,
+      suggestion === undefined ? `No port or topic called "${shown}": ${HOW_TO_ASK}.` : `No port or topic called "${shown}". Did you mean "${suggestion}"?`,
     ),
   );
 }

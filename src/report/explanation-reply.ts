@@ -40,7 +40,7 @@ const transportList = (explanation: PortExplanation): string =>
 function whatItIs(explanation: PortExplanation): string {
   const range = `Range: ${rangeBounds[explanation.range]}.`;
   if (explanation.source === 'curated') {
-    return `${explanation.label ?? explanation.service ?? ''} (service name ${explanation.service ?? 'none'}). It uses ${transportList(explanation)}. ${range}`;
+    return `${explanation.label ?? explanation.service ?? ''}, service name ${explanation.service ?? 'none'}. It uses ${transportList(explanation)}. ${range}`;
   }
   if (explanation.transports.length > 0) return `Registered for ${transportList(explanation)}. ${range}`;
   if (explanation.port === 0) return `Reserved: no service may use it, and no scan can reach it. ${range}`;

@@ -80,18 +80,18 @@ for (const [query, expected] of answers) {
 
 /** query -> code and a pattern the one-line message must match. */
 const problems: [query: string, code: string, message: RegExp][] = [
-  ['sshh', 'unknown-topic', /no entry for "sshh"\. Did you mean "ssh"\?/],
+  ['sshh', 'unknown-topic', /No port or topic called "sshh"\. Did you mean "ssh"\?/],
   ['telent', 'unknown-topic', /Did you mean "telnet"\?/],
   ['remote destkop', 'unknown-topic', /Did you mean "remote desktop"\?/],
   ['what is fitered', 'unknown-topic', /Did you mean "filtered"\?/],
   ['tpc', 'unknown-topic', /Did you mean "tcp"\?/],
-  ['xyzzy plugh', 'unknown-topic', /no entry for "xyzzy plugh": ask about a port number \(3389\)/],
+  ['xyzzy plugh', 'unknown-topic', /No port or topic called "xyzzy plugh": ask about a port number \(3389\)/],
   ['', 'unknown-topic', /Nothing to explain/],
   ['   ?  ', 'unknown-topic', /Nothing to explain/],
   ['70000', 'invalid-ports', /There is no port 70000: port numbers run from 0 to 65535/],
   ['port 65536', 'invalid-ports', /from 0 to 65535/],
   ['-1', 'invalid-ports', /There is no port -1/],
-  ['x'.repeat(500), 'unknown-topic', /no entry for "x{40}…"/],
+  ['x'.repeat(500), 'unknown-topic', /No port or topic called "x{40}…"/],
 ];
 
 for (const [query, code, message] of problems) {

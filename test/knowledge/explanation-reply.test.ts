@@ -19,7 +19,7 @@ test('a risky curated port: warning tone, every section, related topics as expla
   assert.equal(reply.tone, 'warning');
   assert.equal(reply.visibility, 'channel');
   assert.deepEqual(headings(reply), ['What it is', 'Used for', 'Security', 'Safer alternative', 'Source']);
-  assert.match(reply.sections[0]?.text ?? '', /service name ms-wbt-server\)\. It uses both TCP and UDP\. Range: registered \(1024-49151\)/);
+  assert.match(reply.sections[0]?.text ?? '', /Remote Desktop Protocol \(RDP\), service name ms-wbt-server\. It uses both TCP and UDP\. Range: registered \(1024-49151\)/);
   assert.match(reply.sections[4]?.text ?? '', /IANA registers it as ms-wbt-server/);
   assert.deepEqual(reply.actions, [
     { kind: 'explain', label: 'Port 445', query: '445' },
