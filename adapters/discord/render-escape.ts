@@ -18,20 +18,24 @@ export function escapeText(text: string): string {
     numberedList: true,
     maskedLink: true,
   });
-  return (
-    markdownSafe
-      // <@id>, <@!id>, <@&role>, <#channel>, </command:id>, <t:...>, <:emoji:id>: a zero-width space
-      // after "<" keeps Discord from parsing them, while the text still reads the same.
-      .replace(/<(?=[@#/:]|a:|t:)/g, `<${ZERO_WIDTH_SPACE}`)
-      .replace(/@(?=everyone|here)/gi, `@${ZERO_WIDTH_SPACE}`)
-      // Block quotes and "-#" subtext are line-start markup that escapeMarkdown leaves alone.
-      .replace(/^(\s*)(>|-#)/gm, '$1\\$2')
-  );
+  // <@id>, <@!id>, <@&role>, <#channel>, </command:id>, <t:...>, <:emoji:id>, @everyone, @here:
+  // a zero-width space keeps Discord from parsing them, while the text still reads the same.
+  // Block quotes and "-#" subtext are line-start markup that escapeMarkdown leaves alone.
+  return neutraliseMentions(markdownSafe).replace(/^(\s*)(>|-#)/gm, '$1\\$2');
 }
+
+/** Mentions are not parsed inside code blocks; neutralising them anyway costs nothing. */
+const neutraliseMentions = (text: string): string =>
+  text.replace(/<(?=[@#/:]|a:|t:)/g, `<${ZERO_WIDTH_SPACE}`).replace(/@(?=everyone|here)/gi, `@${ZERO_WIDTH_SPACE}`);
 
 /** Text placed inside a ``` code block: only a backtick run could close the block early. */
 export function codeSafe(text: string): string {
-  return text.replace(CONTROL, '').replace(/`/g, "'").replace(/\r?\n/g, ' ');
+  return neutraliseMentions(oneLine(text).replace(/`/g, "'"));
+}
+
+/** Text that must stay on its line (a table cell, a one-line note). */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 /** Cuts text to `max` characters, marking the cut with an ellipsis. */

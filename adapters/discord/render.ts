@@ -4,7 +4,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Reply, ReplyRow, ReplyTone } from '../../src/commands/reply.js';
 import { renderButtons, type ActionCodec } from './render-actions.js';
-import { clip, escapeText } from './render-escape.js';
+import { clip, escapeText, oneLine } from './render-escape.js';
 import { portsTable } from './render-table.js';
 
 /** Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -50,28 +50,33 @@ function packLines(lines: readonly string[]): string[] {
   return values;
 }
 
+const CONTINUED = ' (continued)';
+
 function fieldsNamed(name: string, lines: readonly string[]): APIEmbedField[] {
-  return packLines(lines).map((value, index) => ({ name: index === 0 ? name : `${name} (continued)`, value }));
+  return packLines(lines).map((value, index) => ({
+    name: index === 0 ? clip(name, EMBED_LIMITS.fieldName) : clip(name, EMBED_LIMITS.fieldName - CONTINUED.length) + CONTINUED,
+    value,
+  }));
 }
 
 function portNoteLine(row: ReplyRow): string | null {
   if (row.note === undefined) return null;
   const mark = row.warning === true ? '⚠️' : '•';
-  return `${mark} **${escapeText(row.port)}** ${escapeText(row.service)}: ${escapeText(row.note)}`;
+  return `${mark} **${escapeText(oneLine(row.port))}** ${escapeText(oneLine(row.service))}: ${escapeText(oneLine(row.note))}`;
 }
 
 function candidateFields(reply: Reply, shownRows: readonly ReplyRow[]): APIEmbedField[] {
   const sections = reply.sections.flatMap((section) =>
-    fieldsNamed(clip(escapeText(section.heading), EMBED_LIMITS.fieldName), escapeText(section.text).split('\n')),
+    fieldsNamed(escapeText(oneLine(section.heading)), escapeText(section.text).split('\n')),
   );
   const portNotes = shownRows.map(portNoteLine).filter((line): line is string => line !== null);
-  const notes = reply.notes.map((note) => `• ${escapeText(note)}`);
+  const notes = reply.notes.map((note) => `• ${escapeText(oneLine(note))}`);
   return [...sections, ...fieldsNamed('Open ports', portNotes), ...fieldsNamed('Notes', notes)];
 }
 
 export function renderReply(reply: Reply, codec: ActionCodec, options: RenderOptions = {}): DiscordMessage {
-  const title = clip(escapeText(reply.title), EMBED_LIMITS.title);
-  const head = [escapeText(reply.summary), reply.folded === undefined ? '' : escapeText(reply.folded)].filter((part) => part !== '');
+  const title = clip(escapeText(oneLine(reply.title)), EMBED_LIMITS.title);
+  const head = [escapeText(oneLine(reply.summary)), reply.folded === undefined ? '' : escapeText(oneLine(reply.folded))].filter((part) => part !== '');
   const headText = clip(head.join('\n'), EMBED_LIMITS.description / 2);
   const tableBudget = Math.min(
     EMBED_LIMITS.description - headText.length - 1,
