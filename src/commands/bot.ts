@@ -2,7 +2,7 @@
 // command. Unexpected errors are logged with their stack and answered with a private one-liner.
 import { pino, type Logger } from 'pino';
 import type { Config } from '../config.js';
-import { PortbotError, type Problem } from '../errors.js';
+import { inputProblem, PortbotError, type Problem } from '../errors.js';
 import { explain } from '../knowledge/index.js';
 import type { AuditEntry, AuditLog } from '../policy/audit.js';
 import type { Requester, ScanPolicy } from '../policy/types.js';
@@ -12,7 +12,7 @@ import { errorReply, noticeReply, problemReply } from '../report/problem-reply.j
 import { scan as realScan } from '../scanner/scan.js';
 import { checkAction, checkCommandText, checkRequester } from './edge-schemas.js';
 import { finalOnce, type OnceResponder } from './final-once.js';
-import { parseCommand } from './parse-command.js';
+import { auditKind, parseCommand } from './parse-command.js';
 import { DEFAULT_PROGRESS_TIMING, type ProgressTiming } from './progress-throttle.js';
 import type { ReplyAction } from './reply.js';
 import { RunningScans } from './running-scans.js';
@@ -32,8 +32,6 @@ export interface BotDependencies {
   readonly progressTiming?: ProgressTiming;
 }
 
-type Answer = (reply: Parameters<Responder['final']>[0]) => Promise<void>;
-
 export function createBot(deps: BotDependencies): Bot {
   const logger = deps.logger ?? pino({ level: 'silent' });
   const running = new RunningScans();
@@ -51,8 +49,9 @@ export function createBot(deps: BotDependencies): Bot {
 
     const text = checkCommandText(command.text);
     if (!text.ok) return answerProblem(text.error, 'help');
+    const kind = auditKind(text.value);
     const parsed = parseCommand(text.value);
-    if (!parsed.ok) return answerProblem(parsed.error, 'help');
+    if (!parsed.ok) return answerProblem(parsed.error, kind);
     const request = parsed.value;
     if (request.kind === 'help') {
       record({ command: 'help', decision: 'answered' });
@@ -84,7 +83,7 @@ export function createBot(deps: BotDependencies): Bot {
       } catch (error) {
         const code = error instanceof PortbotError ? error.code : 'internal';
         logger.error({ err: error, text: String(command.text).slice(0, 200) }, 'command failed');
-        if (!audited) audit.record({ requester: command.requester, command: 'scan', text: String(command.text).slice(0, 1000), decision: 'failed', reason: code, durationMs: 0 });
+        if (!audited) audit.record({ requester: command.requester, command: auditKind(String(command.text)), text: String(command.text).slice(0, 1000), decision: 'failed', reason: code, durationMs: 0 });
         await once.final(errorReply(code));
       }
       if (!once.answered) await once.final(errorReply('no-answer')); // a path forgot to answer: still answer once
@@ -98,23 +97,28 @@ export function createBot(deps: BotDependencies): Bot {
   }
 
   async function handleAction(action: ReplyAction, requester: Requester, responder: Responder): Promise<void> {
+    // Button payloads travelled through the platform: check them like typed text.
     const checked = checkAction(action);
     if (checked.ok && checked.value.kind === 'rescan') return handleCommand({ text: checked.value.command, requester }, responder);
     if (checked.ok && checked.value.kind === 'explain') return handleCommand({ text: `/port ${checked.value.query}`, requester }, responder);
     const once = finalOnce(responder, logger);
-    const answer: Answer = (reply) => once.final(reply);
-    const record = (decision: AuditEntry['decision'], reason: string): void =>
-      deps.audit.record({ requester, command: 'action', text: `${action.kind} ${checked.ok && checked.value.kind === 'cancel' ? checked.value.scanId : ''}`.trim(), decision, reason, durationMs: 0 });
-    if (!checked.ok) {
-      record('invalid', checked.error.code);
-      return answer(problemReply(checked.error));
+    const record = (decision: AuditEntry['decision'], reason: string, text: string): void =>
+      deps.audit.record({ requester, command: 'action', text, decision, reason, durationMs: 0 });
+    if (!checked.ok || checked.value.kind !== 'cancel') {
+      record('invalid', 'invalid-action', String((action as { kind?: unknown } | null)?.kind).slice(0, 20));
+      return once.final(problemReply(checked.ok ? inputProblem('invalid-command', 'That button is not supported.') : checked.error));
     }
-    if (checked.value.kind !== 'cancel') return; // narrowed above; kept for the compiler
-    const outcome = running.cancel(checked.value.scanId, requester);
-    record(outcome === 'cancelled' ? 'answered' : 'refused', outcome);
-    if (outcome === 'not-owner') return answer(noticeReply('Not your scan', 'Only the person who started this scan can cancel it.', 'warning'));
-    if (outcome === 'unknown') return answer(noticeReply('Nothing to cancel', 'That scan has already finished.'));
-    return answer(noticeReply('Cancelling', 'The scan is stopping; its partial result follows.'));
+    try {
+      checkRequester(requester);
+      const outcome = running.cancel(checked.value.scanId, requester);
+      record(outcome === 'cancelled' ? 'answered' : 'refused', outcome, `cancel ${checked.value.scanId}`);
+      if (outcome === 'not-owner') return await once.final(noticeReply('Not your scan', 'Only the person who started this scan can cancel it.', 'warning'));
+      if (outcome === 'unknown') return await once.final(noticeReply('Nothing to cancel', 'That scan has already finished.'));
+      return await once.final(noticeReply('Cancelling', 'The scan is stopping; its partial result follows.'));
+    } catch (error) {
+      logger.error({ err: error }, 'cancel failed');
+      return once.final(errorReply(error instanceof PortbotError ? error.code : 'internal'));
+    }
   }
 
   async function shutdown(): Promise<void> {

@@ -79,3 +79,10 @@ export function scanCommandText(command: ScanCommand): string {
     .filter((part) => part !== '')
     .join(' ');
 }
+
+/** Which audit bucket a command belongs to, even when it could not be parsed. */
+export function auditKind(text: string): 'scan' | 'port' | 'help' {
+  const verb = text.trim().split(/\s+/)[0]?.toLowerCase().replace(/^\//, '') ?? '';
+  if (verb === 'scan') return 'scan';
+  return verb === 'port' || verb === 'ports' || QUESTION_WORDS.has(verb) ? 'port' : 'help';
+}

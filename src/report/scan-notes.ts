@@ -10,7 +10,7 @@ export function scanNotes(report: ScanReport, anyWarning: boolean): string[] {
     notes.push(`The scan was cancelled: these results cover only the ${formatCount(ports.length)} ports finished before it stopped.`);
   }
   if (ports.length > 0 && !ports.some((port) => port.state === 'open')) {
-    notes.push('No open ports: nothing on these ports accepted a connection.');
+    notes.push('No open ports: none of these ports answered as open.');
   }
   if (anyWarning) {
     notes.push('Ports marked with a warning run services that are risky to expose beyond a trusted network.');
