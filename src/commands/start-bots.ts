@@ -1,6 +1,7 @@
 // `portbot` and `portbot console`: start the chosen adapters around one bot, run until the
 // console user leaves or a signal arrives, then cancel running scans (each still answered) and stop.
 import type { Config } from '../config.js';
+import { PortbotError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { AuditLog } from '../policy/audit.js';
 import type { ScanPolicy } from '../policy/types.js';
@@ -41,7 +42,8 @@ export async function startBots(options: StartOptions): Promise<number> {
     logger.error({ err: error }, 'could not start');
     const message = error instanceof Error ? error.message : String(error);
     options.streams.stderr.write(`portbot: could not start ${options.names.join(' and ')}: ${message.split('\n')[0] ?? ''}\n`);
-    return EXIT.failed;
+    // A missing or contradictory setting is the operator's input, like a bad variable value.
+    return error instanceof PortbotError && error.code === 'invalid-config' ? EXIT.invalid : EXIT.failed;
   } finally {
     // Stop taking commands, then let every running scan finish its answer before adapters close.
     await bot.shutdown();

@@ -118,3 +118,9 @@ test('SIGINT cancels a running scan: the partial result is still printed, exit 1
   assert.match(run.stderr, /scan cancelled by SIGINT/);
   assert.doesNotMatch(run.stderr, /\n\s+at /);
 });
+
+test('a chat token without the settings it needs: the bot does not start, exit 2, one line', async () => {
+  const run = await runCli([], { SLACK_BOT_TOKEN: 'xoxb-test', PORTBOT_LOG_LEVEL: 'silent' });
+  assert.equal(run.code, 2);
+  assert.match(oneLine(run.stderr), /could not start slack: .*SLACK_/);
+});
