@@ -44,10 +44,12 @@ export interface RecordedCall {
   readonly status: number;
 }
 
-interface RateLimitRule {
+interface FailureRule {
   readonly method: string;
   readonly path: RegExp;
-  readonly retryAfterSeconds: number;
+  readonly status: number;
+  readonly answer: unknown;
+  readonly headers: Record<string, string>;
 }
 
 async function readBody(request: IncomingMessage): Promise<{ body: unknown; files: RecordedCall['files'] }> {
@@ -72,7 +74,7 @@ async function readBody(request: IncomingMessage): Promise<{ body: unknown; file
 
 export class RestStandIn extends EventEmitter {
   readonly calls: RecordedCall[] = [];
-  private readonly rateLimits: RateLimitRule[] = [];
+  private readonly failures: FailureRule[] = [];
   gatewayUrl = '';
 
   constructor(private readonly ids: StandInIds) {
@@ -81,7 +83,13 @@ export class RestStandIn extends EventEmitter {
 
   /** The next call matching method and path gets a 429 with this retry-after; later ones succeed. */
   rateLimitOnce(method: string, path: RegExp, retryAfterSeconds: number): void {
-    this.rateLimits.push({ method, path, retryAfterSeconds });
+    const answer = { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false };
+    this.failures.push({ method, path, status: 429, answer, headers: { 'retry-after': String(Math.ceil(retryAfterSeconds)), 'x-ratelimit-scope': 'user' } });
+  }
+
+  /** The next call matching method and path fails with this status and Discord error body. */
+  failOnce(method: string, path: RegExp, status: number, answer: { message: string; code: number }): void {
+    this.failures.push({ method, path, status, answer, headers: {} });
   }
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -89,15 +97,14 @@ export class RestStandIn extends EventEmitter {
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
     const method = request.method ?? 'GET';
     const { body, files } = await readBody(request);
-    const limited = this.rateLimits.findIndex((rule) => rule.method === method && rule.path.test(path));
+    const failing = this.failures.findIndex((rule) => rule.method === method && rule.path.test(path));
     let status: number;
     let answer: unknown;
-    if (limited >= 0) {
-      const rule = this.rateLimits.splice(limited, 1)[0]!;
-      status = 429;
-      answer = { message: 'You are being rate limited.', retry_after: rule.retryAfterSeconds, global: false };
-      response.setHeader('retry-after', String(Math.ceil(rule.retryAfterSeconds)));
-      response.setHeader('x-ratelimit-scope', 'user');
+    if (failing >= 0) {
+      const rule = this.failures.splice(failing, 1)[0]!;
+      status = rule.status;
+      answer = rule.answer;
+      for (const [name, value] of Object.entries(rule.headers)) response.setHeader(name, value);
     } else {
       [status, answer] = this.route(method, path, body);
     }
