@@ -151,3 +151,22 @@ test('a responder that fails to deliver does not break the bot', async () => {
   const failing = { progress: () => Promise.reject(new Error('platform down')), final: () => Promise.reject(new Error('platform down')) };
   await bot.handleCommand({ text: 'help', requester: { platform: 'slack', userId: 'U1' } }, failing);
 });
+
+test('typed text is cleaned at the edge: control characters dropped, an overlong command refused in one line', async () => {
+  const { chat } = botSetup();
+  const cleaned = only((await chat.ask('/port 22\u001b[2J\u0007')).finals);
+  assert.equal(cleaned.visibility, 'channel');
+  assert.match(cleaned.title, /22/);
+  const long = only((await chat.ask(`/scan 127.0.0.1 ${'1,'.repeat(600)}2`)).finals);
+  assert.equal(long.visibility, 'requester');
+  assert.match(long.summary, /characters long/);
+});
+
+test('a malformed requester from an adapter is a bug: logged, answered privately, never thrown at the adapter', async () => {
+  const { bot, logLines } = botSetup();
+  const finals: unknown[] = [];
+  const responder = { progress: () => Promise.resolve(), final: (reply: unknown) => (finals.push(reply), Promise.resolve()) };
+  await bot.handleCommand({ text: 'help', requester: { platform: 'irc' as 'slack', userId: '' } }, responder);
+  assert.equal(finals.length, 1);
+  assert.ok(logLines.some((line) => line.includes('invalid-requester')));
+});
