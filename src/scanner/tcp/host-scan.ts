@@ -20,7 +20,7 @@ interface Probe {
 }
 
 /** After this many local-resource failures in a row with nothing in flight, the machine is broken. */
-const RESOURCE_FAILURE_LIMIT = 200;
+const RESOURCE_FAILURE_LIMIT = 30;
 const MAX_BACKOFF_MS = 1000;
 
 export class TcpHostScan {
@@ -75,7 +75,8 @@ export class TcpHostScan {
 
   private pump(): void {
     if (this.stopped) return;
-    if (performance.now() < this.pausedUntil) return;
+    const pause = this.pausedUntil - performance.now();
+    if (pause > 0) return this.resumeAfter(pause);
     while (!this.stopped) {
       const share = Math.max(1, this.options.concurrency.current());
       if (this.inflightCount >= Math.min(share, this.socketCeiling, this.resourceCap)) break;
@@ -171,10 +172,15 @@ export class TcpHostScan {
     this.resourceCap = Math.max(1, Math.floor(this.inflightCount * 0.75));
     this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(5, this.backoffMs * 2));
     this.pausedUntil = performance.now() + this.backoffMs;
+    this.resumeAfter(this.backoffMs);
+  }
+
+  private resumeAfter(delayMs: number): void {
+    // Timers may fire a fraction of a millisecond early; pump() then re-arms for the rest.
     this.resumeTimer ??= setTimeout(() => {
       this.resumeTimer = null;
       this.pump();
-    }, this.backoffMs);
+    }, Math.ceil(delayMs));
   }
 
   private finalize(index: number, state: PortState, reason: PortReason, rttMs: number | null): void {

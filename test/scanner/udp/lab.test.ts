@@ -38,7 +38,8 @@ test('portbot agrees with nmap -sU on every lab port, closed ports behind the IC
       const ours = portbot.answers[index]!;
       const documented = DOCUMENTED.get(ours.port);
       if (documented !== undefined) {
-        assert.equal(line(nmapAnswer), documented.nmap, `nmap on ${ours.port}`);
+        // nmap reads these errors only when the host's rate limit let them out; else it says no-response too.
+        assert.ok([documented.nmap, 'open|filtered no-response'].includes(line(nmapAnswer)), `nmap on ${ours.port}: ${line(nmapAnswer)}`);
         assert.equal(line(ours), documented.portbot, `portbot on ${ours.port}`);
       } else {
         assert.equal(line(ours), line(nmapAnswer), `port ${ours.port}`);
