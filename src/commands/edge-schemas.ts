@@ -34,8 +34,13 @@ export function checkRequester(requester: Requester): void {
 export function checkCommandText(text: unknown): Result<string, InputProblem> {
   const parsed = z.string().safeParse(text);
   if (!parsed.success) return err(inputProblem('invalid-command', 'That message has no text; try /scan web-1 22,80,443, /port 22 or help.'));
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const clean = parsed.data.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  const clean = parsed.data
+    // Whole escape sequences first (a pasted coloured line), so "[2J" does not linger as text.
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .trim();
   if (clean.length > MAX_COMMAND_LENGTH) {
     return err(inputProblem('invalid-command', `That command is ${clean.length} characters long; keep it under ${MAX_COMMAND_LENGTH}, e.g. /scan web-1 22,80,443.`));
   }
