@@ -11,13 +11,15 @@ async function main(): Promise<number> {
       process.stderr.write(`discord:register: ${result.error.message}\n`);
       return 2;
     }
-    const where = result.value.scope === 'guild' ? `to guild ${config.DISCORD_GUILD_ID ?? ''} (available now)` : 'globally (may take up to an hour to appear)';
+    const where = result.value.scope === 'guild' ? `to guild ${config.DISCORD_GUILD_ID ?? ''}` : 'globally (every server the bot is in)';
     process.stdout.write(`discord:register: registered /${result.value.names.join(', /')} ${where}\n`);
     return 0;
   } catch (error: unknown) {
-    const message = error instanceof PortbotError || error instanceof Error ? error.message : String(error);
+    // A bad setting (invalid-config) is the operator's input; anything else (a refused token, no
+    // network) is reported the same way, as one line, with a different exit code.
+    const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`discord:register: ${message.split('\n')[0] ?? 'failed'}\n`);
-    return 1;
+    return error instanceof PortbotError && error.code === 'invalid-config' ? 2 : 1;
   }
 }
 

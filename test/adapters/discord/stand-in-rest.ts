@@ -42,6 +42,8 @@ export interface RecordedCall {
   readonly body: SentBody;
   readonly files: readonly { readonly name: string; readonly text: string }[];
   readonly status: number;
+  /** When the stand-in received it (performance.now()), to check that a 429's wait was kept. */
+  readonly at: number;
 }
 
 interface FailureRule {
@@ -96,6 +98,7 @@ export class RestStandIn extends EventEmitter {
     const url = new URL(request.url ?? '/', 'http://stand-in');
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
     const method = request.method ?? 'GET';
+    const at = performance.now();
     const { body, files } = await readBody(request);
     const failing = this.failures.findIndex((rule) => rule.method === method && rule.path.test(path));
     let status: number;
@@ -109,7 +112,7 @@ export class RestStandIn extends EventEmitter {
       [status, answer] = this.route(method, path, body);
     }
     const typed = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as SentBody) : {};
-    const call: RecordedCall = { method, path, query: url.searchParams, json: body, body: typed, files, status };
+    const call: RecordedCall = { method, path, query: url.searchParams, json: body, body: typed, files, status, at };
     this.calls.push(call);
     if (answer === null) response.writeHead(status).end();
     else response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
