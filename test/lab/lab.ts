@@ -178,6 +178,10 @@ export function createLab(options: { prefix: string; hosts: readonly LabHostSpec
       inNs(scanner, 'ip', ['link', 'set', scanSide, 'up']);
       inNs(host.namespace, 'ip', ['addr', 'add', `${host.address}/24`, 'dev', hostSide]);
       inNs(host.namespace, 'ip', ['link', 'set', hostSide, 'up']);
+      // The kernel rate-limits the ICMP errors REJECT sends (about one a second per peer after a
+      // burst of six); lifted in lab hosts so every probe to a REJECT port gets its answer and
+      // two scanners run back to back see the same thing.
+      inNs(host.namespace, 'sysctl', ['-qw', 'net.ipv4.icmp_ratelimit=0']);
       for (const rule of spec.iptables ?? []) inNs(host.namespace, 'iptables', rule);
     });
   } catch (error) {
