@@ -7,10 +7,15 @@ import type { AnswerSink } from './answer-queue.js';
 import type { ActionCodec } from './render-actions.js';
 import { NO_MENTIONS, renderReply } from './render.js';
 
+/** What the public placeholder says for the moment before it is deleted: nothing of the answer. */
+const ANSWERED_PRIVATELY = 'portbot answered privately.';
+
 /**
  * `ephemeral` is how the interaction was deferred. A private answer to a public deferral cannot be
- * made ephemeral by an edit (Discord fixes visibility at the deferral), so the public placeholder
- * is deleted and the answer sent as an ephemeral follow-up instead.
+ * made ephemeral by an edit (Discord fixes visibility at the deferral), and a follow-up sent while
+ * the placeholder is still "thinking" is taken as resolving it, publicly. So the placeholder is
+ * first resolved with a neutral line, then the answer goes as an ephemeral follow-up, and then the
+ * placeholder is deleted.
  */
 export function interactionSink(interaction: RepliableInteraction, ephemeral: boolean, codec: ActionCodec): AnswerSink {
   return {
@@ -21,8 +26,9 @@ export function interactionSink(interaction: RepliableInteraction, ephemeral: bo
     async showFinal(reply) {
       const message = renderReply(reply, codec);
       if (reply.visibility === 'requester' && !ephemeral) {
-        await interaction.deleteReply();
+        await interaction.editReply({ content: ANSWERED_PRIVATELY, embeds: [], components: [], allowedMentions: NO_MENTIONS });
         await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+        await interaction.deleteReply();
       } else {
         await interaction.editReply(message);
       }

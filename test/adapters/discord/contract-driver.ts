@@ -4,7 +4,7 @@
 import type { Bot } from '../../../src/commands/types.js';
 import { TONE_COLOUR } from '../../../adapters/discord/render.js';
 import type { ContractAnswer, ContractDriver, ContractUser } from '../contract.js';
-import { callsFor, isCallback, isFollowUp, isOriginalEdit, startDiscord, succeeded, visibleText, type Running } from './harness.js';
+import { callsFor, isCallback, isFollowUp, startDiscord, succeeded, visibleAnswers, visibleText, type Running } from './harness.js';
 import { booleanOption, guildMessage, slashCommand, stringOption, type Option } from './payloads.js';
 import type { RecordedCall } from './stand-in-rest.js';
 
@@ -68,8 +68,8 @@ export class DiscordContractDriver implements ContractDriver {
 
   private interactionAnswers(calls: readonly RecordedCall[]): ContractAnswer[] {
     const deferredPrivately = ((calls.find(isCallback)?.body.data?.flags ?? 0) & 64) === 64;
-    return calls
-      .filter((call) => succeeded(call) && (isOriginalEdit(call) || isFollowUp(call)) && !isProgress(call))
+    return visibleAnswers(calls)
+      .filter((call) => !isProgress(call))
       .map((call) => ({
         text: plainText(visibleText(call.body)),
         private: isFollowUp(call) ? ((call.body.flags ?? 0) & 64) === 64 : deferredPrivately,

@@ -14,7 +14,7 @@ import type { HostProber } from '../../../src/scanner/types.js';
 import { memoryAudit } from '../../commands/fake-chat.js';
 import { closedPort, openPort, type Listener } from '../../commands/loopback.js';
 import { TONE_COLOUR } from '../../../adapters/discord/render.js';
-import { buttonLabels, callsFor, embedOf, isCallback, isFollowUp, isOriginalEdit, startDiscord, succeeded, visibleText } from './harness.js';
+import { buttonLabels, callsFor, embedOf, isCallback, isFollowUp, isOriginalEdit, startDiscord, succeeded, visibleAnswers, visibleText } from './harness.js';
 import { buttonClick, slashCommand, stringOption } from './payloads.js';
 import type { RecordedCall, SentBody } from './stand-in-rest.js';
 
@@ -38,7 +38,7 @@ function realBot(overrides: { scan?: Scanner } = {}) {
 }
 
 const answers = (calls: readonly RecordedCall[]): RecordedCall[] => calls.filter((call) => isOriginalEdit(call) || isFollowUp(call));
-const finals = (calls: readonly RecordedCall[]): RecordedCall[] => answers(calls).filter((call) => succeeded(call) && call.body.embeds?.[0]?.color !== TONE_COLOUR.progress);
+const finals = (calls: readonly RecordedCall[]): RecordedCall[] => visibleAnswers(calls).filter((call) => call.body.embeds?.[0]?.color !== TONE_COLOUR.progress);
 
 function button(body: SentBody, label: string): { customId: string; components: unknown[] } {
   const found = (body.components ?? []).flatMap((row) => row.components).find((candidate) => candidate.label === label);

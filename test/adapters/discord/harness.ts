@@ -100,6 +100,16 @@ export const isCallback = (call: RecordedCall): boolean => call.method === 'POST
 export const isOriginalEdit = (call: RecordedCall): boolean => call.method === 'PATCH' && call.path.endsWith('/messages/@original');
 export const isFollowUp = (call: RecordedCall): boolean => call.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(call.path);
 export const succeeded = (call: RecordedCall): boolean => call.status < 300;
+export const isOriginalDelete = (call: RecordedCall): boolean => call.method === 'DELETE' && call.path.endsWith('/messages/@original');
+
+/**
+ * The answer messages of one interaction that a person can still see: follow-ups, and edits of the
+ * original response unless that response was deleted in the end.
+ */
+export function visibleAnswers(calls: readonly RecordedCall[]): RecordedCall[] {
+  const originalDeleted = calls.some((call) => isOriginalDelete(call) && succeeded(call));
+  return calls.filter((call) => succeeded(call) && (isFollowUp(call) || (isOriginalEdit(call) && !originalDeleted)));
+}
 
 /** Everything a person reads in a message body: embed title, description, fields, footer, content. */
 export function visibleText(body: SentBody): string {
