@@ -67,6 +67,17 @@ test('a cut result without an attachment from the core still attaches the whole 
   assert.match(progress.embeds[0]!.footer?.text ?? '', /^Showing \d+ of 2,000 ports so far\.$/);
 });
 
+test('rows of several hosts get a HOST column, so the same port on two hosts is told apart', () => {
+  const rows: ReplyRow[] = [
+    { host: 'web-1 (10.0.0.5)', port: '22/tcp', state: 'open', service: 'ssh', reason: 'syn-ack' },
+    { host: 'web-2 (10.0.0.6)', port: '22/tcp', state: 'closed', service: 'ssh', reason: 'conn-refused' },
+  ];
+  const description = renderReply(reply({ rows }), new ActionCodec()).embeds[0]!.description ?? '';
+  assert.match(description, /^HOST\s+PORT\s+STATE\s+SERVICE\s+REASON$/m);
+  assert.match(description, /^web-1 \(10\.0\.0\.5\)\s+22\/tcp\s+open\s+ssh\s+syn-ack$/m);
+  assert.match(description, /^web-2 \(10\.0\.0\.6\)\s+22\/tcp\s+closed\s+ssh\s+conn-refused$/m);
+});
+
 test('a small result is shown whole, with no footer and no file', () => {
   const message = renderReply(reply(), new ActionCodec());
   assert.equal(message.embeds[0]!.footer, undefined);
