@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { labSkipReason } from '../../lab/lab.js';
-import { createUdpLab, LAB_PORTS, scanWithNmap, scanWithPortbot, type PortAnswer } from './udp-lab.js';
+import { createUdpLab, LAB_PORTS, labTruth, scanWithNmap, scanWithPortbot, type PortAnswer } from './udp-lab.js';
 
 const skip = labSkipReason();
 const CLOSED = Array.from({ length: 10 }, (_, index) => 1000 + index);
@@ -25,7 +25,7 @@ const DOCUMENTED: ReadonlyMap<number, { nmap: string; portbot: string }> = new M
 
 const line = (answer: PortAnswer): string => `${answer.state} ${answer.reason}`;
 
-test('portbot agrees with nmap -sU on every lab port, closed ports behind the ICMP rate limit included', { skip }, async () => {
+test('portbot agrees with nmap -sU and with the lab\'s truth on every port, closed ports behind the ICMP rate limit included', { skip }, async () => {
   const udpLab = await createUdpLab('pbu');
   try {
     const ratelimit = udpLab.lab.exec(udpLab.host.namespace, 'sysctl', ['-n', 'net.ipv4.icmp_ratelimit']).trim();
@@ -34,17 +34,23 @@ test('portbot agrees with nmap -sU on every lab port, closed ports behind the IC
     const nmap = scanWithNmap(udpLab, PORTS);
     assert.deepEqual(portbot.answers.map((answer) => answer.port), PORTS.slice().sort((a, b) => a - b));
     assert.deepEqual(nmap.answers.map((answer) => answer.port), PORTS.slice().sort((a, b) => a - b));
+    const nmapMissed: string[] = [];
     nmap.answers.forEach((nmapAnswer, index) => {
       const ours = portbot.answers[index]!;
+      const truth = labTruth(ours.port);
+      assert.equal(line(ours), truth, `portbot on port ${ours.port} (nmap says ${line(nmapAnswer)})`);
       const documented = DOCUMENTED.get(ours.port);
       if (documented !== undefined) {
         // nmap reads these errors only when the host's rate limit let them out; else it says no-response too.
         assert.ok([documented.nmap, 'open|filtered no-response'].includes(line(nmapAnswer)), `nmap on ${ours.port}: ${line(nmapAnswer)}`);
-        assert.equal(line(ours), documented.portbot, `portbot on ${ours.port}`);
-      } else {
-        assert.equal(line(ours), line(nmapAnswer), `port ${ours.port}`);
+      } else if (line(nmapAnswer) !== truth) {
+        // nmap 7.93 sometimes gives up on a closed port whose errors the rate limit held back.
+        assert.equal(line(nmapAnswer), 'open|filtered no-response', `nmap on ${ours.port}`);
+        nmapMissed.push(`${ours.port} (${truth})`);
       }
     });
+    if (nmapMissed.length > 0) process.stdout.write(`# nmap -sU gave up on ${nmapMissed.join(', ')}; portbot got them right\n`);
+    assert.ok(nmapMissed.length <= PORTS.length / 2, 'nmap itself must be mostly right for the comparison to mean something');
     // Meaningful only if the rate limit bit: more ICMP-answering ports than the burst of six.
     assert.ok(portbot.answers.filter((answer) => answer.state === 'closed').length > 6);
     assert.equal(line(portbot.answers.find((answer) => answer.port === LAB_PORTS.dns)!), 'open udp-response');

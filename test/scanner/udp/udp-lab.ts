@@ -2,6 +2,7 @@
 // test/lab), with Linux's default ICMP rate limit, real DNS and NTP responders, an echo service,
 // a silent listener, unbound ports and iptables DROP/REJECT rules. Scans run inside the lab's
 // scanning namespace: portbot's prober (scan-main.js) and `nmap -sU` side by side.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createLabWithListeners, type Lab, type LabHost } from '../../lab/lab.js';
 
@@ -36,6 +37,16 @@ export const LAB_PORTS = {
   netUnreachable: 614,
 } as const;
 
+/** What a lab port really is, in portbot's words (the lab is built that way); `dropped` adds DROP ports. */
+export function labTruth(port: number, dropped: readonly number[] = []): string {
+  if (([LAB_PORTS.echo, LAB_PORTS.dns, LAB_PORTS.ntp] as number[]).includes(port)) return 'open udp-response';
+  if (port === LAB_PORTS.silent || dropped.includes(port) || (LAB_PORTS.drop as readonly number[]).includes(port)) return 'open|filtered no-response';
+  if (port === LAB_PORTS.adminProhibited || port === LAB_PORTS.hostProhibited) return 'filtered admin-prohibited';
+  // ICMP codes 1 and 0 never reach a connected UDP socket (src/scanner/udp/icmp-verdict.ts).
+  if (port === LAB_PORTS.hostUnreachable || port === LAB_PORTS.netUnreachable) return 'open|filtered no-response';
+  return 'closed port-unreach';
+}
+
 export const labRules = (): string[][] => [
   ['-A', 'INPUT', '-p', 'udp', '-m', 'multiport', '--dports', LAB_PORTS.drop.join(','), '-j', 'DROP'],
   reject(LAB_PORTS.portUnreachable, 'icmp-port-unreachable'),
@@ -50,6 +61,9 @@ export async function createUdpLab(prefix: string, extraRules: readonly string[]
   const lab = await createLabWithListeners({ prefix, hosts: [{ name: 'udp', udpPorts: [LAB_PORTS.echo], iptables: [...labRules(), ...extraRules] }] });
   try {
     const host = lab.host('udp');
+    // test/lab lifts the ICMP rate limit in its hosts (TCP tests want every REJECT answered);
+    // the UDP lab is about that limit, so its host gets the machine's own setting back.
+    lab.exec(host.namespace, 'sysctl', ['-qw', `net.ipv4.icmp_ratelimit=${machineIcmpRatelimit()}`]);
     const child = lab.spawn(host.namespace, process.execPath, [responders, `dns:${LAB_PORTS.dns}`, `ntp:${LAB_PORTS.ntp}`, `silent:${LAB_PORTS.silent}`]);
     await new Promise<void>((resolve, rejectReady) => {
       let output = '';
@@ -64,6 +78,11 @@ export async function createUdpLab(prefix: string, extraRules: readonly string[]
     lab.destroy();
     throw error;
   }
+}
+
+/** The root namespace's setting (Linux's default is 1000 ms), read, never written. */
+export function machineIcmpRatelimit(): number {
+  return Number(readFileSync('/proc/sys/net/ipv4/icmp_ratelimit', 'utf8').trim());
 }
 
 export function scanWithPortbot(udpLab: UdpLab, ports: readonly number[]): { durationMs: number; answers: PortAnswer[] } {
