@@ -6,12 +6,15 @@
 // Run alone: `node dist/bench/cases/udp.js [runs]` (root, nmap, iptables); needs the lab.
 import { pathToFileURL } from 'node:url';
 import { labSkipReason } from '../../test/lab/lab.js';
+import type { BenchCase, BenchRow } from '../case.js';
 import { createUdpLab, LAB_PORTS, labTruth, scanWithNmap, scanWithPortbot, type PortAnswer } from '../../test/scanner/udp/udp-lab.js';
 
 export interface UdpBenchResult {
   readonly name: string;
   readonly ports: number;
   readonly runs: number;
+  readonly portbotMs: readonly number[];
+  readonly nmapMs: readonly number[];
   readonly portbotMedianMs: number;
   readonly nmapMedianMs: number;
   /** portbot / nmap, from the medians. */
@@ -71,13 +74,24 @@ export async function runUdpBench(runs = 3): Promise<UdpBenchResult> {
     }
     const portbotMedianMs = median(portbotTimes);
     const nmapMedianMs = median(nmapTimes);
-    return { name: 'udp-100-ports-rate-limited', ports: BENCH_PORTS.length, runs, portbotMedianMs, nmapMedianMs, ratio: portbotMedianMs / nmapMedianMs, disagreements, portbotWrong, nmapWrong };
+    return { name: 'udp-100-ports-rate-limited', ports: BENCH_PORTS.length, runs, portbotMs: portbotTimes, nmapMs: nmapTimes, portbotMedianMs, nmapMedianMs, ratio: portbotMedianMs / nmapMedianMs, disagreements, portbotWrong, nmapWrong };
   } finally {
     udpLab.lab.destroy();
   }
 }
 
-export const udpBenchCase = { name: 'udp', run: runUdpBench };
+/** For bench/run.ts: one ratio row; `correct` is portbot's answers against the lab's layout. */
+export const benchCases: BenchCase[] = [
+  {
+    name: 'udp-rate-limited',
+    skipReason: () => labSkipReason(),
+    async run(context): Promise<BenchRow[]> {
+      const result = await runUdpBench(context.runs);
+      const note = `portbot wrong on ${result.portbotWrong} ports, nmap -sU wrong on ${result.nmapWrong} (the floor is the host's ICMP rate)`;
+      return [{ name: '100 UDP ports, default ICMP rate limit (nmap -sU)', kind: 'ratio', aim: 0.5, portbot: result.portbotMs, nmap: result.nmapMs, correct: result.portbotWrong === 0, note }];
+    },
+  },
+];
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const runs = Number(process.argv[2] ?? 3);
