@@ -9,6 +9,8 @@ import { portsTable } from './render-table.js';
 
 /** Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const EMBED_LIMITS = { title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000 } as const;
+/** Discord's upload cap for bots without boosts is 10 MiB; keep clear of it (multipart overhead). */
+const MAX_ATTACHMENT_BYTES = 9 * 1024 * 1024;
 /** Room kept for the footer that explains a cut, so adding it never breaks the total. */
 const FOOTER_RESERVE = 200;
 
@@ -98,24 +100,32 @@ export function renderReply(reply: Reply, codec: ActionCodec, options: RenderOpt
 
   const rowsCut = table.shown < reply.rows.length;
   const cut = rowsCut || fieldsDropped > 0;
-  const attach = cut && options.progress !== true;
   const filename = reply.attachment?.filename ?? 'portbot-result.json';
+  // Compact JSON: a full-range scan is ~100 bytes a port, and every byte counts against the cap.
+  const file = cut && options.progress !== true ? Buffer.from(JSON.stringify(reply.attachment?.json ?? fullResult(reply))) : null;
+  const attach = file !== null && file.length <= MAX_ATTACHMENT_BYTES;
   const embed: APIEmbed = { title, description, color: TONE_COLOUR[reply.tone] };
   if (fields.length > 0) embed.fields = fields;
-  if (cut) embed.footer = { text: cutFooter(table.shown, reply.rows.length, rowsCut, attach ? filename : null) };
+  const fate: FileFate = file === null ? { kind: 'progress' } : attach ? { kind: 'attached', filename } : { kind: 'too-large' };
+  if (cut) embed.footer = { text: cutFooter(table.shown, reply.rows.length, rowsCut, fate) };
 
   return {
     embeds: [embed],
     components: renderButtons(reply.actions, codec),
-    files: attach ? [{ attachment: Buffer.from(JSON.stringify(reply.attachment?.json ?? fullResult(reply), null, 2)), name: filename }] : [],
+    files: attach ? [{ attachment: file, name: filename }] : [],
     allowedMentions: NO_MENTIONS,
   };
 }
 
-function cutFooter(shown: number, total: number, rowsCut: boolean, filename: string | null): string {
+/** What became of the complete result when the message had to be cut. */
+type FileFate = { readonly kind: 'progress' } | { readonly kind: 'too-large' } | { readonly kind: 'attached'; readonly filename: string };
+
+function cutFooter(shown: number, total: number, rowsCut: boolean, fate: FileFate): string {
   const what = rowsCut ? `Showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ports` : 'Some notes did not fit';
+  if (fate.kind === 'progress') return `${what} so far.`;
+  if (fate.kind === 'too-large') return `${what}; the full result is too large to attach here: run \`portbot scan ... --json\` for all of it.`;
   // The filename is ours or the core's, never user text, but it still goes through the escaper.
-  return filename === null ? `${what} so far.` : `${what}; the full result is attached as ${escapeText(filename)}.`;
+  return `${what}; the full result is attached as ${escapeText(fate.filename)}.`;
 }
 
 /** The whole Reply minus its buttons: what a reader of the attached file needs. */

@@ -192,3 +192,20 @@ test('autocomplete suggests port sets for /scan ports and topics for /port, keep
     await running.stop();
   }
 });
+
+test('a cut result reaches Discord with its JSON file in the same multipart edit', { timeout: 30_000 }, async () => {
+  const rows = Array.from({ length: 3000 }, (_, index) => ({ port: `${index + 1}/tcp`, state: 'open' as const, service: 'unknown', reason: 'syn-ack' }));
+  const running = await startDiscord(new ScriptedBot(async (_command, responder) => responder.final(reply({ rows, attachment: { filename: 'scan-127.0.0.1.json', json: { hosts: [{ ports: rows.length }] } } }))));
+  try {
+    const { standIn } = running;
+    const interaction = slashCommand(standIn.ids, person, 'scan', [stringOption('target', '127.0.0.1'), stringOption('ports', '1-3000')]);
+    standIn.gateway.dispatch('INTERACTION_CREATE', interaction);
+    await running.bot.until(1);
+    const [edit, ...more] = callsFor(standIn.calls, interaction.token).filter(isOriginalEdit);
+    assert.equal(more.length, 0);
+    assert.deepEqual(edit!.files.map((file) => [file.name, JSON.parse(file.text) as unknown]), [['scan-127.0.0.1.json', { hosts: [{ ports: 3000 }] }]]);
+    assert.match(embedOf(edit!.body).footer?.text ?? '', /^Showing [\d,]+ of 3,000 ports; the full result is attached as scan-127\\?\.0\\?\.0\\?\.1\\?\.json\.$/);
+  } finally {
+    await running.stop();
+  }
+});

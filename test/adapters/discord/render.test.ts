@@ -78,6 +78,14 @@ test('rows of several hosts get a HOST column, so the same port on two hosts is 
   assert.match(description, /^web-2 \(10\.0\.0\.6\)\s+22\/tcp\s+closed\s+ssh\s+conn-refused$/m);
 });
 
+test('a result too large to upload is not attached, and the footer says where to get all of it', () => {
+  const huge = { blob: 'x'.repeat(10 * 1024 * 1024) };
+  const message = renderReply(reply({ rows: everyPort, attachment: { filename: 'scan.json', json: huge } }), new ActionCodec());
+  assertWithinLimits(message);
+  assert.deepEqual(message.files, []);
+  assert.match(message.embeds[0]!.footer?.text ?? '', /too large to attach.*--json/);
+});
+
 test('a small result is shown whole, with no footer and no file', () => {
   const message = renderReply(reply(), new ActionCodec());
   assert.equal(message.embeds[0]!.footer, undefined);
