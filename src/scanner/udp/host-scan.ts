@@ -265,7 +265,7 @@ export class UdpHostScan {
   private halt(): void {
     this.stopped = true;
     this.options.signal?.removeEventListener('abort', this.onAbort);
-    for (const probe of this.inflight.toArray()) if (probe.outcome === null) probe.close?.();
+    for (let probe = this.inflight.shift(); probe !== undefined; probe = this.inflight.shift()) if (probe.outcome === null) probe.close?.();
     this.inflightCount = 0;
     if (this.sweepTimer !== null) clearTimeout(this.sweepTimer);
     if (this.waitTimer !== null) clearTimeout(this.waitTimer);
