@@ -85,13 +85,17 @@ for (const { engine, skip } of engines) {
       // Counts what the real connector has open; every connection is still real.
       const counting: Connector = {
         engine,
-        connect(address, family, port, done) {
-          const started = real.connect(address, family, port, (outcome) => {
+        connect(address, family, port, id, done) {
+          const started = real.connect(address, family, port, id, (...outcome) => {
             inFlight--;
-            done(outcome);
+            done(...outcome);
           });
           if (typeof started !== 'string') most = Math.max(most, ++inFlight);
           return started;
+        },
+        abort(pending) {
+          inFlight--;
+          real.abort(pending);
         },
       };
       let reads = 0;

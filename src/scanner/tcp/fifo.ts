@@ -16,6 +16,11 @@ export class Fifo<T> {
     return this.items[this.head];
   }
 
+  /** The item after the head. */
+  peekSecond(): T | undefined {
+    return this.items[this.head + 1];
+  }
+
   shift(): T | undefined {
     if (this.head >= this.items.length) return undefined;
     const item = this.items[this.head++];

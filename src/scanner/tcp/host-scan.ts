@@ -5,19 +5,12 @@
 import { PortbotError } from '../../errors.js';
 import { serviceName } from '../../knowledge/lookup.js';
 import type { HostProbeOptions, PortReason, PortResult, PortState, ScanAddress } from '../types.js';
-import type { AbortConnect, ConnectOutcome, Connector } from './connector.js';
+import type { Connector } from './connector.js';
 import { Fifo } from './fifo.js';
+import { InflightList } from './inflight.js';
 import { RttEstimator } from './rtt.js';
 import { triesAllowed, type HostEvidence, type TcpTiming } from './timing.js';
 import { verdictFor } from './verdict.js';
-
-interface Probe {
-  readonly index: number;
-  readonly tryIndex: number;
-  readonly startedAt: number;
-  abort: AbortConnect | null;
-  settled: boolean;
-}
 
 /** After this many local-resource failures in a row with nothing in flight, the machine is broken. */
 const RESOURCE_FAILURE_LIMIT = 30;
@@ -25,13 +18,13 @@ const MAX_BACKOFF_MS = 1000;
 
 export class TcpHostScan {
   private readonly results: (PortResult | undefined)[];
+  /** Counted tries per port; a port's current attempt is try number tries[index] - 1. */
   private readonly tries: Uint8Array;
   private readonly rtt: RttEstimator;
-  private readonly inflight = new Fifo<Probe>();
+  private readonly inflight: InflightList;
   private readonly retries = new Fifo<number>();
   /** Ports bounced by EMFILE and the like: first in line once the pause is over. */
   private readonly bounced: number[] = [];
-  private inflightCount = 0;
   private nextFresh = 0;
   private remaining: number;
   private evidence: HostEvidence = { answered: false, deepestAnsweredTry: -1 };
@@ -43,6 +36,8 @@ export class TcpHostScan {
   private resumeTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly onAbort = (): void => this.stop();
+  /** One callback for every attempt: the attempt's id is its port's index. */
+  private readonly onConnect = (index: number, code: string | null, selfConnect: boolean): void => this.settle(index, code, selfConnect);
   private resolve: (results: PortResult[]) => void = () => undefined;
   private reject: (error: unknown) => void = () => undefined;
 
@@ -58,6 +53,7 @@ export class TcpHostScan {
   ) {
     this.results = new Array<PortResult | undefined>(ports.length);
     this.tries = new Uint8Array(ports.length);
+    this.inflight = new InflightList(ports.length);
     this.rtt = new RttEstimator(timing.timeout);
     this.remaining = ports.length;
   }
@@ -79,14 +75,12 @@ export class TcpHostScan {
     if (pause > 0) return this.resumeAfter(pause);
     while (!this.stopped) {
       const share = Math.max(1, this.options.concurrency.current());
-      if (this.inflightCount >= Math.min(share, this.socketCeiling, this.resourceCap)) break;
+      if (this.inflight.count >= Math.min(share, this.socketCeiling, this.resourceCap)) break;
       const index = this.nextIndex();
       if (index === undefined) break;
       this.launch(index);
       if (performance.now() < this.pausedUntil) break;
     }
-    // Settled probes leave the queue as soon as they reach its head, so their sockets can be freed.
-    while (this.inflight.peek()?.settled === true) this.inflight.shift();
     if (this.remaining === 0) this.stop();
     else this.armSweep();
   }
@@ -100,60 +94,53 @@ export class TcpHostScan {
   }
 
   private launch(index: number): void {
-    const probe: Probe = { index, tryIndex: this.tries[index]!, startedAt: performance.now(), abort: null, settled: false };
-    this.tries[index] = probe.tryIndex + 1;
+    this.tries[index] = this.tries[index]! + 1;
     const { address, family } = this.target;
-    const started = this.connector.connect(address, family, this.ports[index]!, (outcome) => this.settle(probe, outcome));
-    if (typeof started === 'string') {
-      // Failed before anything was sent (no route, no descriptors): the outcome is known now.
-      probe.settled = true;
-      this.judge(probe, { kind: 'failed', code: started }, null);
-      return;
-    }
-    probe.abort = started;
-    this.inflight.push(probe);
-    this.inflightCount++;
+    const startedAt = performance.now();
+    const started = this.connector.connect(address, family, this.ports[index]!, index, this.onConnect);
+    // A string: failed before anything was sent (no route, no descriptors); the outcome is known now.
+    if (typeof started === 'string') this.judge(index, started, false, null);
+    else this.inflight.add(index, started, startedAt);
   }
 
-  private settle(probe: Probe, outcome: ConnectOutcome): void {
-    if (probe.settled || this.stopped) return;
-    probe.settled = true;
-    probe.abort = null;
-    this.inflightCount--;
-    this.judge(probe, outcome, performance.now() - probe.startedAt);
+  private settle(index: number, code: string | null, selfConnect: boolean): void {
+    if (this.stopped || this.inflight.remove(index) === undefined) return;
+    this.judge(index, code, selfConnect, performance.now() - this.inflight.startedAt[index]!);
     this.pump();
   }
 
   /** Turns one attempt's outcome into a result, a retry or a pause. `rttMs` is null when nothing was sent. */
-  private judge(probe: Probe, outcome: ConnectOutcome, rttMs: number | null): void {
-    if (outcome.kind === 'connected') {
+  private judge(index: number, code: string | null, selfConnect: boolean, rttMs: number | null): void {
+    if (code === null) {
       this.resourceFailures = 0;
       // Connected to itself (loopback, source port == target port): says nothing; try again.
-      if (outcome.selfConnect) return this.requeueUncounted(probe.index, false);
-      return this.answered(probe, 'open', 'syn-ack', rttMs);
+      if (selfConnect) return this.requeueUncounted(index, false);
+      return this.answered(index, 'open', 'syn-ack', rttMs);
     }
-    const verdict = verdictFor(outcome.code);
-    if (verdict.kind === 'local-resource') return this.resourceFailure(probe.index);
+    const verdict = verdictFor(code);
+    if (verdict.kind === 'local-resource') return this.resourceFailure(index);
     this.resourceFailures = 0;
     if (verdict.kind === 'final') {
-      if (rttMs === null) return this.finalize(probe.index, verdict.state, verdict.reason, null);
-      return this.answered(probe, verdict.state, verdict.reason, rttMs);
+      if (rttMs === null) return this.finalize(index, verdict.state, verdict.reason, null);
+      return this.answered(index, verdict.state, verdict.reason, rttMs);
     }
-    this.unanswered(probe);
+    this.unanswered(index);
   }
 
-  private answered(probe: Probe, state: PortState, reason: PortReason, rttMs: number | null): void {
+  private answered(index: number, state: PortState, reason: PortReason, rttMs: number | null): void {
     if (rttMs !== null) this.rtt.record(rttMs);
     if (this.resourceCap !== Number.POSITIVE_INFINITY) this.resourceCap++;
     this.backoffMs = 0;
-    const deepest = Math.max(this.evidence.deepestAnsweredTry, probe.tryIndex);
-    this.evidence = { answered: true, deepestAnsweredTry: deepest };
-    this.finalize(probe.index, state, reason, rttMs);
+    const tryIndex = this.tries[index]! - 1;
+    if (!this.evidence.answered || tryIndex > this.evidence.deepestAnsweredTry) {
+      this.evidence = { answered: true, deepestAnsweredTry: Math.max(this.evidence.deepestAnsweredTry, tryIndex) };
+    }
+    this.finalize(index, state, reason, rttMs);
   }
 
-  private unanswered(probe: Probe): void {
-    if (probe.tryIndex + 1 < triesAllowed(this.timing, this.evidence)) this.retries.push(probe.index);
-    else this.finalize(probe.index, 'filtered', 'no-response', null);
+  private unanswered(index: number): void {
+    if (this.tries[index]! < triesAllowed(this.timing, this.evidence)) this.retries.push(index);
+    else this.finalize(index, 'filtered', 'no-response', null);
   }
 
   private requeueUncounted(index: number, front: boolean): void {
@@ -165,11 +152,11 @@ export class TcpHostScan {
   private resourceFailure(index: number): void {
     this.requeueUncounted(index, true);
     this.resourceFailures++;
-    if (this.inflightCount === 0 && this.resourceFailures > RESOURCE_FAILURE_LIMIT) {
+    if (this.inflight.count === 0 && this.resourceFailures > RESOURCE_FAILURE_LIMIT) {
       return this.fail(new PortbotError('scanner-no-sockets', 'the scanner cannot open sockets: the machine is out of descriptors, buffers or source ports'));
     }
     // Hold fewer sockets than we had when the kernel said no, and give it a moment to recover.
-    this.resourceCap = Math.max(1, Math.floor(this.inflightCount * 0.75));
+    this.resourceCap = Math.max(1, Math.floor(this.inflight.count * 0.75));
     this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(5, this.backoffMs * 2));
     this.pausedUntil = performance.now() + this.backoffMs;
     this.resumeAfter(this.backoffMs);
@@ -197,12 +184,12 @@ export class TcpHostScan {
     }
   }
 
-  /** One timer for every deadline: in-flight probes sit in start order, so the head expires first. */
+  /** One timer for every deadline: attempts are kept in start order, so the oldest expires first. */
   private armSweep(): void {
     if (this.sweepTimer !== null || this.stopped) return;
-    const head = this.inflight.peek();
-    if (head === undefined) return;
-    const delay = Math.max(0, head.startedAt + this.rtt.timeoutMs - performance.now());
+    const oldest = this.inflight.oldest();
+    if (oldest === undefined) return;
+    const delay = Math.max(0, this.inflight.startedAt[oldest]! + this.rtt.timeoutMs - performance.now());
     this.sweepTimer = setTimeout(() => {
       // Decide after this turn's I/O poll: an answer already waiting in the kernel is read first
       // instead of being mistaken for a timeout because the event loop was busy.
@@ -217,15 +204,10 @@ export class TcpHostScan {
     if (this.stopped) return;
     const now = performance.now();
     const timeout = this.rtt.timeoutMs;
-    for (let head = this.inflight.peek(); head !== undefined; head = this.inflight.peek()) {
-      if (!head.settled) {
-        if (now - head.startedAt < timeout) break;
-        head.settled = true;
-        head.abort?.();
-        this.inflightCount--;
-        this.unanswered(head);
-      }
-      this.inflight.shift();
+    for (let index = this.inflight.oldest(); index !== undefined; index = this.inflight.oldest()) {
+      if (now - this.inflight.startedAt[index]! < timeout) break;
+      this.connector.abort(this.inflight.remove(index)!);
+      this.unanswered(index);
     }
     this.pump();
   }
@@ -233,12 +215,7 @@ export class TcpHostScan {
   private halt(): void {
     this.stopped = true;
     this.options.signal?.removeEventListener('abort', this.onAbort);
-    for (const probe of this.inflight.toArray()) {
-      if (probe.settled) continue;
-      probe.settled = true;
-      probe.abort?.();
-    }
-    this.inflightCount = 0;
+    for (const pending of this.inflight.drain()) this.connector.abort(pending);
     if (this.sweepTimer !== null) clearTimeout(this.sweepTimer);
     if (this.resumeTimer !== null) clearTimeout(this.resumeTimer);
     this.sweepTimer = null;

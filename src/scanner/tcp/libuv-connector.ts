@@ -5,7 +5,7 @@
 // it is used only when it has exactly the shape this file relies on (checked once, at load);
 // otherwise `libuvConnector` is null and the scanner uses socket-connector.ts. Tests run both.
 import { getSystemErrorName } from 'node:util';
-import type { AbortConnect, ConnectOutcome, Connector, ConnectorOptions } from './connector.js';
+import type { ConnectDone, Connector, ConnectorOptions, PendingConnect } from './connector.js';
 
 interface SocketName {
   address?: string;
@@ -20,8 +20,15 @@ interface TcpHandle {
   reset(callback: () => void): number;
   close(callback?: () => void): void;
 }
+/** Node's connect request object; the extra fields are ours, so one shared callback serves all. */
 interface ConnectRequest {
-  oncomplete: (status: number) => void;
+  oncomplete: (status: number, handle: unknown, request: ConnectRequest) => void;
+  handle?: TcpHandle;
+  id?: number;
+  port?: number;
+  address?: string;
+  done?: ConnectDone;
+  settled?: boolean;
 }
 interface TcpWrapBinding {
   TCP: new (type: number) => TcpHandle;
@@ -50,28 +57,32 @@ const errorName = (status: number): string => {
   }
 };
 
+const ignore = (): void => undefined;
+/** getsockname() fills an object synchronously; one reused object spares an allocation per port. */
+const local: SocketName = {};
+
+function onComplete(status: number, _handle: unknown, request: ConnectRequest): void {
+  if (request.settled === true) return;
+  request.settled = true;
+  const handle = request.handle!;
+  if (status !== 0) {
+    handle.close();
+    request.done!(request.id!, errorName(status), false);
+    return;
+  }
+  handle.getsockname(local);
+  const selfConnect = local.port === request.port && local.address === request.address;
+  // reset() sets SO_LINGER 0 and closes: the peer gets a RST and no TIME_WAIT is left.
+  if (handle.reset(ignore) !== 0) handle.close();
+  request.done!(request.id!, null, selfConnect);
+}
+
 function createConnector(binding: TcpWrapBinding, options: ConnectorOptions): Connector {
   const { TCP, TCPConnectWrap, constants } = binding;
   return {
     engine: 'libuv',
-    connect(address, family, port, done: (outcome: ConnectOutcome) => void): AbortConnect | string {
+    connect(address, family, port, id, done): PendingConnect | string {
       const handle = new TCP(constants.SOCKET);
-      const request = new TCPConnectWrap();
-      let settled = false;
-      request.oncomplete = (status) => {
-        if (settled) return;
-        settled = true;
-        if (status !== 0) {
-          handle.close();
-          done({ kind: 'failed', code: errorName(status) });
-          return;
-        }
-        const local: SocketName = {};
-        handle.getsockname(local);
-        // reset() sets SO_LINGER 0 and closes: the peer gets a RST and no TIME_WAIT is left.
-        if (handle.reset(() => undefined) !== 0) handle.close();
-        done({ kind: 'connected', selfConnect: local.port === port && local.address === address });
-      };
       const localPort = options.localPortFor?.(port);
       if (localPort !== undefined) {
         const bound = family === 4 ? handle.bind(address, localPort) : handle.bind6(address, localPort, 0);
@@ -80,17 +91,25 @@ function createConnector(binding: TcpWrapBinding, options: ConnectorOptions): Co
           return errorName(bound);
         }
       }
+      const request = new TCPConnectWrap();
+      request.oncomplete = onComplete;
+      request.handle = handle;
+      request.id = id;
+      request.port = port;
+      request.address = address;
+      request.done = done;
       const status = family === 4 ? handle.connect(request, address, port) : handle.connect6(request, address, port);
       if (status !== 0) {
-        settled = true;
         handle.close();
         return errorName(status);
       }
-      return () => {
-        if (settled) return;
-        settled = true;
-        handle.close();
-      };
+      return request;
+    },
+    abort(pending) {
+      const request = pending as ConnectRequest;
+      if (request.settled === true) return;
+      request.settled = true;
+      request.handle!.close();
     },
   };
 }

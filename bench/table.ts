@@ -1,0 +1,29 @@
+// The benchmark table: medians, ratio (or value) against the aim, and whether answers were right.
+import { median, type BenchRow } from './case.js';
+
+const pad = (text: string, width: number): string => text.padEnd(width);
+const ms = (value: number): string => (Number.isNaN(value) ? '-' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`);
+const mb = (value: number): string => (Number.isNaN(value) ? '-' : `${value.toFixed(0)} MB`);
+
+export function formatTable(rows: readonly BenchRow[]): string {
+  const lines = [['case', 'portbot (median)', 'nmap (median)', 'result', 'aim', 'runs', 'answers', 'note']];
+  for (const row of rows) {
+    const ours = median(row.portbot);
+    const theirs = median(row.nmap);
+    const isRatio = row.kind === 'ratio';
+    const value = isRatio ? ours / theirs : ours;
+    const met = value <= row.aim;
+    lines.push([
+      row.name,
+      isRatio ? ms(ours) : mb(ours),
+      isRatio ? ms(theirs) : mb(theirs),
+      isRatio ? `ratio ${value.toFixed(3)}` : mb(value),
+      `${isRatio ? '<=' : '<= '}${isRatio ? row.aim.toFixed(2) : mb(row.aim)} ${met ? 'met' : 'MISSED'}`,
+      `${String(row.portbot.length)}/${String(row.nmap.length)}`,
+      row.correct ? 'right' : 'WRONG',
+      row.note,
+    ]);
+  }
+  const widths = lines[0]!.map((_, column) => Math.max(...lines.map((line) => line[column]!.length)));
+  return lines.map((line) => line.map((cell, column) => pad(cell, widths[column]!)).join('  ').trimEnd()).join('\n');
+}
