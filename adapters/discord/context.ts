@@ -2,8 +2,8 @@
 // through the queue, and if it throws or forgets, the person still gets exactly one final answer.
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config.js';
-import type { Reply } from '../../src/commands/reply.js';
 import type { Bot } from '../../src/commands/types.js';
+import { errorReply } from '../../src/report/problem-reply.js';
 import type { AnswerQueue } from './answer-queue.js';
 import type { ActionCodec } from './render-actions.js';
 
@@ -14,24 +14,13 @@ export interface HandlerContext {
   readonly codec: ActionCodec;
 }
 
-const FAILURE_REPLY: Reply = {
-  title: 'Something went wrong',
-  summary: 'portbot could not finish this command. The operator can find the details in the logs; please try again.',
-  tone: 'danger',
-  visibility: 'requester',
-  rows: [],
-  sections: [],
-  notes: [],
-  actions: [],
-};
-
 export async function runCommand(context: HandlerContext, queue: AnswerQueue, run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (error: unknown) {
     context.logger.error({ err: error }, 'discord: the bot failed on a command');
   }
-  if (!queue.answered) await queue.final(FAILURE_REPLY);
+  if (!queue.answered) await queue.final(errorReply('discord-adapter'));
   await queue.done;
 }
 

@@ -4,7 +4,7 @@ import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Requester } from '../../src/policy/types.js';
 import type { Bot, Responder } from '../../src/commands/types.js';
-import type { Reply } from '../../src/commands/reply.js';
+import { errorReply } from '../../src/report/problem-reply.js';
 import { escapeCode } from './escape.js';
 import { actionFromButton, actionIdPattern } from './render-actions.js';
 import { RecentIds } from './recent-ids.js';
@@ -20,17 +20,6 @@ export interface HandlerDependencies {
   readonly inFlight: Set<Promise<void>>;
 }
 
-const brokenReply: Reply = {
-  title: 'portbot',
-  summary: 'Something went wrong on portbot’s side; the operator can find the details in its log.',
-  tone: 'danger',
-  visibility: 'requester',
-  rows: [],
-  sections: [],
-  notes: [],
-  actions: [],
-};
-
 export function registerHandlers(app: App, deps: HandlerDependencies): void {
   const seenEvents = new RecentIds();
   const run = (conversation: Conversation, work: (responder: Responder) => Promise<void>): void => {
@@ -41,7 +30,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
       })
       .catch(async (error: unknown) => {
         deps.logger.error({ err: error }, 'slack: the bot failed on a command');
-        if (!responder.answered) await responder.final(brokenReply);
+        if (!responder.answered) await responder.final(errorReply('slack-adapter'));
       })
       .finally(() => deps.inFlight.delete(task));
     deps.inFlight.add(task);
