@@ -8,43 +8,15 @@ import type { ChatAdapter } from '../../../src/commands/types.js';
 import { createDiscordAdapter } from '../../../adapters/discord/index.js';
 import { DiscordStandIn, type StandInOptions } from './stand-in.js';
 import type { RecordedCall, SentBody } from './stand-in-rest.js';
+import { SettlingBot } from '../settling-bot.js';
 
 export const testLogger = () => pino({ level: process.env['PORTBOT_TEST_LOG'] ?? 'silent' });
 
-/** A Bot wrapper that counts finished commands, so a test knows when an answer is complete. */
-export class SettleCounter implements Bot {
-  private finished = 0;
-  private waiters: { count: number; resolve: () => void }[] = [];
-  constructor(readonly inner: Bot) {}
-
-  get count(): number {
-    return this.finished;
-  }
-
-  /** Resolves when `count` commands or actions (in total, since start) have finished. */
-  until(count: number): Promise<void> {
-    if (this.finished >= count) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ count, resolve }));
-  }
-
-  private async track(work: Promise<void>): Promise<void> {
-    try {
-      await work;
-    } finally {
-      this.finished += 1;
-      this.waiters = this.waiters.filter((waiter) => (waiter.count <= this.finished ? (waiter.resolve(), false) : true));
-    }
-  }
-
-  handleCommand: Bot['handleCommand'] = (command, responder) => this.track(this.inner.handleCommand(command, responder));
-  handleAction: Bot['handleAction'] = (action, requester, responder) => this.track(this.inner.handleAction(action, requester, responder));
-  shutdown: Bot['shutdown'] = () => this.inner.shutdown();
-}
 
 export interface Running {
   readonly standIn: DiscordStandIn;
   readonly adapter: ChatAdapter;
-  readonly bot: SettleCounter;
+  readonly bot: SettlingBot;
   readonly config: Config;
   stop(): Promise<void>;
 }
@@ -60,7 +32,7 @@ export async function startDiscord(bot: Bot, env: Record<string, string> = {}, o
   const standIn = await DiscordStandIn.start(options);
   const config = loadConfig({ DISCORD_TOKEN: 'stand-in-token', DISCORD_API_URL: standIn.apiUrl, DISCORD_APPLICATION_ID: standIn.ids.applicationId, ...env });
   const adapter = createDiscordAdapter(config, testLogger());
-  const counter = new SettleCounter(bot);
+  const counter = new SettlingBot(bot);
   try {
     await adapter.start(counter);
   } catch (error) {

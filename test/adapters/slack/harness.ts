@@ -4,48 +4,17 @@ import { pino } from 'pino';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config } from '../../../src/config.js';
-import type { Bot, IncomingCommand, Responder } from '../../../src/commands/types.js';
+import type { Bot } from '../../../src/commands/types.js';
 import { createBot } from '../../../src/commands/bot.js';
 import { createScanPolicy } from '../../../src/policy/scan-policy.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
 import { SlackApiStandIn } from './stand-in-api.js';
 import { SocketModeStandIn } from './stand-in-socket.js';
 import { signingSecret } from './requests.js';
+import { SettlingBot } from '../settling-bot.js';
 
 export const testLogger = () => pino({ level: process.env['PORTBOT_TEST_LOG'] ?? 'silent' });
 
-/** Wraps a bot and counts finished commands, so a test knows when every answer has gone out. */
-export class Settled implements Bot {
-  private finished = 0;
-  private waiters: { count: number; resolve: () => void }[] = [];
-  readonly commands: IncomingCommand[] = [];
-  constructor(readonly inner: Bot) {}
-
-  get count(): number {
-    return this.finished;
-  }
-
-  until(count: number): Promise<void> {
-    if (this.finished >= count) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ count, resolve }));
-  }
-
-  private async track(work: Promise<void>): Promise<void> {
-    try {
-      await work;
-    } finally {
-      this.finished += 1;
-      this.waiters = this.waiters.filter((waiter) => (waiter.count <= this.finished ? (waiter.resolve(), false) : true));
-    }
-  }
-
-  handleCommand: Bot['handleCommand'] = (command: IncomingCommand, responder: Responder) => {
-    this.commands.push(command);
-    return this.track(this.inner.handleCommand(command, responder));
-  };
-  handleAction: Bot['handleAction'] = (action, requester, responder) => this.track(this.inner.handleAction(action, requester, responder));
-  shutdown: Bot['shutdown'] = () => this.inner.shutdown();
-}
 
 /** The real bot: real policy (loopback allowed), real scanner. */
 export function realBot(config: Config): Bot {
@@ -56,7 +25,7 @@ export interface RunningSlack {
   readonly api: SlackApiStandIn;
   readonly socket: SocketModeStandIn | undefined;
   readonly adapter: SlackAdapter;
-  readonly bot: Settled;
+  readonly bot: SettlingBot;
   readonly config: Config;
   /** The HTTP port Bolt listens on (HTTP mode). */
   readonly port: number;
@@ -72,7 +41,7 @@ export async function startSlack(makeBot: (config: Config) => Bot, env: Record<s
   const modeEnv = socket === undefined ? { SLACK_SIGNING_SECRET: signingSecret, PORT: '0' } : { SLACK_APP_TOKEN: 'xapp-stand-in' };
   const config = loadConfig({ ...loopbackEnv, SLACK_BOT_TOKEN: 'xoxb-stand-in', SLACK_API_URL: api.apiUrl, ...modeEnv, ...env });
   const adapter = createSlackAdapter(config, testLogger());
-  const bot = new Settled(makeBot(config));
+  const bot = new SettlingBot(makeBot(config));
   try {
     await adapter.start(bot);
   } catch (error) {
