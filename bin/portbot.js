@@ -10,6 +10,8 @@ if (!existsSync(cli) || !existsSync(registry)) {
   process.stderr.write('portbot: not built yet; run `npm ci` (or `npm run build`) first\n');
   process.exit(1);
 }
+// Operators keep tokens in ./.env (see .env.example); variables already in the environment win.
+if (existsSync('.env')) process.loadEnvFile('.env');
 // Plain JS importing compiled output by URL has no types to check; src/cli.ts holds the contract.
 /* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call */
 const { runCli } = await import(cli.href);

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Problem } from '../errors.js';
 import type { Requester } from '../policy/types.js';
 import { progressBar } from '../report/progress-bar.js';
-import { scanDocument } from '../report/scan-document.js';
+import { scanDocumentLines } from '../report/scan-document.js';
 import { scanTable } from '../report/scan-table.js';
 import type { ScanProgress } from '../scanner/types.js';
 import { runScan, type ScanFlowDependencies } from './scan-flow.js';
@@ -46,6 +46,19 @@ function progressDrawer(stderr: TerminalStreams['stderr']): { draw(progress: Sca
   };
 }
 
+/** Writes in chunks of a few thousand lines: one write per port would cost more than the scan. */
+function writeLines(stdout: Writable, lines: Iterable<string>): void {
+  let chunk: string[] = [];
+  for (const line of lines) {
+    chunk.push(line);
+    if (chunk.length === 4096) {
+      stdout.write(`${chunk.join('\n')}\n`);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) stdout.write(`${chunk.join('\n')}\n`);
+}
+
 export async function terminalScan(
   deps: ScanFlowDependencies & { readonly logger: Logger },
   requester: Requester,
@@ -68,7 +81,8 @@ export async function terminalScan(
       return problemExitCode(outcome.problem);
     }
     const { report } = outcome;
-    streams.stdout.write(request.json ? `${JSON.stringify(scanDocument(report), null, 2)}\n` : scanTable(report));
+    if (request.json) writeLines(streams.stdout, scanDocumentLines(report));
+    else streams.stdout.write(scanTable(report));
     if (!report.cancelled) return EXIT.done;
     const reason = controller.signal.reason instanceof Error ? controller.signal.reason.message : 'a signal';
     streams.stderr.write(`portbot: scan cancelled by ${reason}; the result above covers only the ports finished before it stopped\n`);
