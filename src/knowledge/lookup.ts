@@ -2,17 +2,17 @@
 // Map lookup; the table is built once, at first use, from the curated list and the IANA registry.
 import type { Protocol } from '../scanner/types.js';
 import { curatedFor, curatedOnPort } from './curated.js';
-import { ianaEntry, ianaNamedRows } from './iana.js';
+import { ianaEntry, ianaName } from './iana.js';
 import { curatedPorts } from './ports/index.js';
 import type { PortNote } from './types.js';
 
 const tableKey = (port: number, protocol: Protocol): number => port * 2 + (protocol === 'udp' ? 1 : 0);
 
-let names: Map<number, string> | undefined;
+/** Curated names override IANA's (e.g. "http" where the registry says "www-http"). */
+let curatedNames: Map<number, string> | undefined;
 
-function buildNames(): Map<number, string> {
+function buildCuratedNames(): Map<number, string> {
   const table = new Map<number, string>();
-  for (const row of ianaNamedRows()) table.set(tableKey(row.port, row.protocol), row.name);
   for (const entry of curatedPorts) {
     for (const protocol of entry.transports) table.set(tableKey(entry.port, protocol), entry.service);
   }
@@ -21,8 +21,8 @@ function buildNames(): Map<number, string> {
 
 /** Service name for a port (curated list, else IANA), or null. */
 export function serviceName(port: number, protocol: Protocol): string | null {
-  names ??= buildNames();
-  return names.get(tableKey(port, protocol)) ?? null;
+  curatedNames ??= buildCuratedNames();
+  return curatedNames.get(tableKey(port, protocol)) ?? ianaName(port, protocol);
 }
 
 const NOTE_LENGTH = 100;
