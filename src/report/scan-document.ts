@@ -1,23 +1,14 @@
 // The JSON document of DESIGN.md, shared by `portbot scan --json` and the attachment of chat
 // replies, so scripts and people who download the file read the same shape.
-import type { PortResult, ScanReport, StateSummary } from '../scanner/types.js';
+import type { HostReport, PortResult, ScanReport } from '../scanner/types.js';
 
-export interface ScanDocumentPort {
-  readonly port: number;
-  readonly protocol: PortResult['protocol'];
-  readonly state: PortResult['state'];
-  readonly reason: PortResult['reason'];
-  readonly service: string | null;
-  readonly rttMs: number | null;
-}
+/** The port fields of the contract: exactly these, whatever else a PortResult may carry one day. */
+export type ScanDocumentPort = Pick<PortResult, 'port' | 'protocol' | 'state' | 'reason' | 'service' | 'rttMs'>;
 
-export interface ScanDocumentHost {
-  readonly target: string;
-  readonly address: string;
+export type ScanDocumentHost = Pick<HostReport, 'target' | 'address' | 'summary'> & {
   /** Every scanned port, closed ones included. */
   readonly ports: readonly ScanDocumentPort[];
-  readonly summary: StateSummary;
-}
+};
 
 export interface ScanDocument {
   readonly hosts: readonly ScanDocumentHost[];
