@@ -9,7 +9,7 @@ import { escapeCode } from './escape.js';
 import { actionFromButton, actionIdPattern } from './render-actions.js';
 import { RecentIds } from './recent-ids.js';
 import { SlackResponder, type Conversation } from './responder.js';
-import { stripMentions } from './mentions.js';
+import { plainMessageText, stripMentions } from './mentions.js';
 import type { SlackClients } from './web-clients.js';
 
 export interface HandlerDependencies {
@@ -49,7 +49,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
 
   app.event('app_mention', ({ event, body, context }) => {
     if (!seenEvents.firstTime(body.event_id) || event.bot_id !== undefined || event.user === undefined) return Promise.resolve();
-    const text = stripMentions(event.text, context.botUserId) || 'help';
+    const text = plainMessageText(stripMentions(event.text, context.botUserId)) || 'help';
     const requester = slackRequester(event.user, event.team ?? body.team_id, event.channel);
     const conversation = { channelId: event.channel, userId: event.user, ackNote: false, ...(event.thread_ts === undefined ? {} : { threadTs: event.thread_ts }) };
     run(conversation, (responder) => deps.bot.handleCommand({ text, requester }, responder));

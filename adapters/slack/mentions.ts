@@ -8,3 +8,19 @@ export function stripMentions(text: string, botUserId: string | undefined): stri
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Message text (unlike slash-command text with should_escape off) arrives in Slack's markup: a typed
+ * "web-1.example.com" becomes "<http://web-1.example.com|web-1.example.com>" and "<" becomes
+ * "&lt;". Turn it back into what the person typed, so the core sees "scan web-1.example.com" and
+ * not a URL it must refuse. Only the visible label survives: the link target Slack invented is
+ * never used.
+ */
+export function plainMessageText(text: string): string {
+  return text
+    .replace(/<([^<>|]*)\|([^<>]*)>/g, '$2')
+    .replace(/<([^<>]*)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

@@ -6,7 +6,7 @@ import { scanReply } from '../../../src/report/scan-reply.js';
 import type { PortResult, ScanReport } from '../../../src/scanner/types.js';
 import { renderReply, blockTextLength } from '../../../adapters/slack/render.js';
 import { actionFromButton } from '../../../adapters/slack/render-actions.js';
-import { stripMentions } from '../../../adapters/slack/mentions.js';
+import { plainMessageText, stripMentions } from '../../../adapters/slack/mentions.js';
 import { slackLimits } from '../../../adapters/slack/limits.js';
 import { blockText } from './answers.js';
 import { reply } from './scripted-bot.js';
@@ -121,4 +121,12 @@ test('mentions of the bot are stripped wherever they stand; other mentions stay'
   assert.equal(stripMentions('hey <@UPORTBOT|portbot> what is port 22 for?', 'UPORTBOT'), 'hey what is port 22 for?');
   assert.equal(stripMentions('<@UPORTBOT> ask <@U0ALICE>', 'UPORTBOT'), 'ask <@U0ALICE>');
   assert.equal(stripMentions('<@UPORTBOT>', undefined), '');
+});
+
+test('message markup turns back into what the person typed: link labels, entities', () => {
+  assert.equal(plainMessageText('scan <http://web-1.example.com|web-1.example.com> 22,80'), 'scan web-1.example.com 22,80');
+  assert.equal(plainMessageText('scan <http://10.0.0.5:8080/>'), 'scan http://10.0.0.5:8080/');
+  assert.equal(plainMessageText('port open&lt;filtered &amp; more'), 'port open<filtered & more');
+  // Only the visible label is used: a link whose target differs cannot smuggle the target in.
+  assert.equal(plainMessageText('scan <http://169.254.169.254|web-1>'), 'scan web-1');
 });
