@@ -46,13 +46,18 @@ describe('TCP scan in a namespace lab', { skip }, () => {
   });
   after(() => lab?.destroy());
 
-  const portbot = (host: string, ports: string, engine = 'auto'): ScanReport =>
-    JSON.parse(lab.exec(lab.scanner, process.execPath, [scanChild, lab.host(host).address, ports, engine])) as ScanReport;
+  const portbot = (host: string, ports: string, engine = 'auto', threads = 'auto'): ScanReport =>
+    JSON.parse(lab.exec(lab.scanner, process.execPath, [scanChild, lab.host(host).address, ports, engine, threads])) as ScanReport;
+  /** Each engine on the calling thread alone, and split with a worker thread (as full-range scans run). */
+  const variants = engines.flatMap(({ engine, skip }) => [
+    { engine, skip, threads: '0', label: `${engine} engine` },
+    { engine, skip, threads: '1', label: `${engine} engine with a worker thread` },
+  ]);
 
-  for (const { engine, skip: engineSkip } of engines) {
-    test(`${engine} engine agrees with nmap -sT --reason on open, closed, DROP and every REJECT kind`, { skip: engineSkip }, () => {
+  for (const { engine, skip: engineSkip, threads, label } of variants) {
+    test(`${label} agrees with nmap -sT --reason on open, closed, DROP and every REJECT kind`, { skip: engineSkip }, () => {
       const nmap = runNmap(lab, lab.scanner, lab.host('mixed').address, ['-sT', '-Pn', '-n', '--reason', '-p', MIXED_PORTS]);
-      const ours = portbot('mixed', MIXED_PORTS, engine).hosts[0]!.ports;
+      const ours = portbot('mixed', MIXED_PORTS, engine, threads).hosts[0]!.ports;
       assert.equal(ours.length, 11);
       assert.equal(nmap.ports.size, 11, 'nmap listed every port');
       for (const port of ours) {
@@ -69,9 +74,9 @@ describe('TCP scan in a namespace lab', { skip }, () => {
     assert.ok(report.hosts[0]!.ports.every((port) => port.reason === 'no-response' && port.rttMs === null));
   });
 
-  for (const { engine, skip: engineSkip } of engines) {
-    test(`${engine} engine keeps the truth at 20% SYN loss: 1,000 closed ports closed, the listener open`, { skip: engineSkip }, () => {
-      const report = portbot('lossy', '1-1000', engine);
+  for (const { engine, skip: engineSkip, threads, label } of variants) {
+    test(`${label} keeps the truth at 20% SYN loss: 1,000 closed ports closed, the listener open`, { skip: engineSkip }, () => {
+      const report = portbot('lossy', '1-1000', engine, threads);
       assert.deepEqual(report.hosts[0]!.summary, { open: 1, closed: 999 });
       assert.equal(report.hosts[0]!.ports.find((port) => port.port === 22)?.state, 'open');
     });

@@ -3,7 +3,6 @@
 // probes as timing.ts allows, and a pause-and-retry when the machine runs out of sockets.
 // Callbacks throughout: a Promise per port costs more than the connect itself on loopback.
 import { PortbotError } from '../../errors.js';
-import { serviceName } from '../../knowledge/lookup.js';
 import type { HostProbeOptions, PortReason, PortResult, PortState, ScanAddress } from '../types.js';
 import type { Connector } from './connector.js';
 import { Fifo } from './fifo.js';
@@ -50,6 +49,8 @@ export class TcpHostScan {
     private readonly timing: TcpTiming,
     /** Most sockets this scan may hold regardless of its share (the open-file limit). */
     private readonly socketCeiling: number,
+    /** Service names come from the caller: a scanner thread must not load the IANA tables. */
+    private readonly serviceOf: (port: number) => string | null = () => null,
   ) {
     this.results = new Array<PortResult | undefined>(ports.length);
     this.tries = new Uint8Array(ports.length);
@@ -174,7 +175,7 @@ export class TcpHostScan {
     if (this.results[index] !== undefined) return;
     const port = this.ports[index]!;
     const rounded = rttMs === null ? null : Math.round(rttMs * 100) / 100;
-    const result: PortResult = { port, protocol: 'tcp', state, reason, service: serviceName(port, 'tcp'), rttMs: rounded };
+    const result: PortResult = { port, protocol: 'tcp', state, reason, service: this.serviceOf(port), rttMs: rounded };
     this.results[index] = result;
     this.remaining--;
     try {

@@ -1,0 +1,121 @@
+// One host's TCP scan split across threads. On loopback and fast LANs a connect scan is CPU-bound
+// in JavaScript and system calls, and one event loop reaches about half of what two cores can
+// do; a full-range scan (65,535 ports) is where that shows. The calling thread scans every n-th
+// port itself and worker threads take the others, each running the same TcpHostScan with its own
+// RTT estimate, retries and deadline sweep. Workers send compact verdicts in batches; the calling
+// thread names the ports, builds the PortResults and reports progress. Workers get a small young
+// generation: their garbage (a handle per attempt) dies within milliseconds.
+import { Worker } from 'node:worker_threads';
+import { PortbotError } from '../../errors.js';
+import type { HostProbeOptions, PortResult, ScanAddress } from '../types.js';
+import type { Connector, TcpEngine } from './connector.js';
+import { TcpHostScan } from './host-scan.js';
+import { indexOfPort } from './sorted-index.js';
+import type { FromScanThread, ScanThreadData, ToScanThread } from './thread-messages.js';
+import type { TcpTiming } from './timing.js';
+import { verdictOf } from './verdict-codes.js';
+
+const THREAD_URL = new URL('./scan-thread.js', import.meta.url);
+/** MB of young generation per worker (measured: 2-4 MB is the cheapest in memory for a full-range scan). */
+const YOUNG_GENERATION_MB = 4;
+
+export interface ThreadedScanSettings {
+  /** Worker threads besides the calling thread. */
+  readonly workers: number;
+  readonly engine: TcpEngine | 'auto';
+  /** The calling thread's connector. */
+  readonly connector: Connector;
+  readonly timing: TcpTiming;
+  readonly socketCeiling: number;
+  readonly serviceOf: (port: number) => string | null;
+  /** The worker's module; tests substitute one that crashes. */
+  readonly threadScript?: URL;
+}
+
+/** Scans `ports` (sorted, unique) on this thread and `settings.workers` more; resolves like TcpHostScan.run(). */
+export function threadedTcpScan(target: ScanAddress, ports: readonly number[], options: HostProbeOptions, settings: ThreadedScanSettings): Promise<PortResult[]> {
+  const parts = Math.max(1, Math.min(settings.workers + 1, ports.length));
+  // Every n-th port rather than blocks: a filtered range then slows every thread a little, not one a lot.
+  const partOf = (part: number): number[] => ports.filter((_port, index) => index % parts === part);
+  const results = new Array<PortResult | undefined>(ports.length);
+  const shareOf = (): number => Math.max(1, Math.floor(options.concurrency.current() / parts));
+  const ceiling = Math.max(1, Math.floor(settings.socketCeiling / parts));
+  let lastShare = shareOf();
+  const workers: Worker[] = [];
+  const stopOwn = new AbortController();
+  let running = parts;
+  let settled = false;
+
+  return new Promise<PortResult[]>((resolve, reject) => {
+    const stopAll = (): void => {
+      stopOwn.abort();
+      for (const worker of workers) worker.postMessage({ type: 'stop' } satisfies ToScanThread);
+    };
+    const finish = (error?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', stopAll);
+      if (error === undefined) return resolve(results.filter((result): result is PortResult => result !== undefined));
+      stopOwn.abort();
+      for (const worker of workers) void worker.terminate();
+      reject(error instanceof Error ? error : new PortbotError('scanner-thread-failed', 'the threaded scan failed', { cause: error }));
+    };
+    const partDone = (): void => {
+      if (--running === 0) finish();
+    };
+    const reshare = (): void => {
+      const share = shareOf();
+      if (share === lastShare) return;
+      lastShare = share;
+      for (const worker of workers) worker.postMessage({ type: 'share', concurrency: share } satisfies ToScanThread);
+    };
+    const deliver = (index: number, result: PortResult): void => {
+      results[index] = result;
+      try {
+        options.onResult(result);
+      } catch (error) {
+        finish(error);
+      }
+    };
+
+    for (let part = 1; part < parts; part++) {
+      const data: ScanThreadData = { address: target, ports: partOf(part), engine: settings.engine, timing: settings.timing, socketCeiling: ceiling, concurrency: lastShare };
+      const worker = new Worker(settings.threadScript ?? THREAD_URL, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      workers.push(worker);
+      let done = false;
+      worker.on('message', (message: FromScanThread) => {
+        if (settled) return;
+        if (message.type === 'batch') {
+          for (let i = 0; i < message.indices.length && !settled; i++) {
+            const index = message.indices[i]! * parts + part;
+            const port = ports[index]!;
+            const [state, reason] = verdictOf(message.codes[i]!);
+            const rtt = message.rtts[i]!;
+            deliver(index, { port, protocol: 'tcp', state, reason, service: settings.serviceOf(port), rttMs: Number.isNaN(rtt) ? null : rtt });
+          }
+          reshare();
+        } else if (message.type === 'done') {
+          done = true;
+          partDone();
+        } else {
+          finish(new PortbotError(message.code, message.message));
+        }
+      });
+      worker.on('error', (error) => finish(new PortbotError('scanner-thread-failed', `a scanner thread failed: ${error.message.split('\n')[0]}`, { cause: error })));
+      worker.on('exit', (code) => {
+        if (!done) finish(new PortbotError('scanner-thread-failed', `a scanner thread stopped before finishing (exit code ${code})`));
+      });
+    }
+
+    if (options.signal?.aborted === true) stopAll();
+    else options.signal?.addEventListener('abort', stopAll, { once: true });
+    // Part 0 runs here; its results land at every parts-th position.
+    const own = partOf(0);
+    const ownOptions = {
+      signal: stopOwn.signal,
+      concurrency: { current: shareOf },
+      onResult: (result: PortResult): void => deliver(indexOfPort(own, result.port) * parts, result),
+    };
+    new TcpHostScan(target, own, ownOptions, settings.connector, settings.timing, ceiling, settings.serviceOf).run().then(partDone, finish);
+  });
+}
