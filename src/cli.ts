@@ -1,11 +1,10 @@
 // `portbot scan|port|console`, and `portbot` alone to start the chat bots. Same core and policy as
 // chat (platform "cli"), exit codes per DESIGN.md: 0 done, 2 invalid input, 3 refused, 1 otherwise.
 // Every failure is one line on stderr; stacks go to the operational log, never to the terminal.
+// The bots and `port` are imported when asked for: `portbot scan` starts without loading them.
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { adaptersFor, type AdapterLoader, type AdapterName } from './commands/adapter-loader.js';
-import { startBots } from './commands/start-bots.js';
-import { terminalPort } from './commands/terminal-port.js';
 import { EXIT, terminalScan, type TerminalStreams } from './commands/terminal-scan.js';
 import { loadConfig, type Config } from './config.js';
 import { PortbotError } from './errors.js';
@@ -95,14 +94,17 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         const request = { target, ports: portText, udp: values.udp === true, json: values.json === true, text: ['scan', ...rest].join(' ') };
         return await terminalScan({ policy, audit, scan, logger }, cliRequester(), request, streams);
       }
-      case 'port':
+      case 'port': {
         if (rest.length === 0) return usageError(streams, 'say what to explain, e.g. `portbot port 22`');
+        const { terminalPort } = await import('./commands/terminal-port.js');
         return terminalPort(rest.join(' '), values.json === true, cliRequester(), audit, streams);
+      }
       case 'console':
       case undefined: {
         const names: AdapterName[] = command === 'console' ? ['console'] : adaptersFor(config);
         const loopbackWhenUnconfigured = names.length === 1 && names[0] === 'console';
         const policy = createScanPolicy(config, { loopbackWhenUnconfigured });
+        const { startBots } = await import('./commands/start-bots.js');
         return await startBots({ names, config, logger, policy, audit, loadAdapters: options.loadAdapters, streams });
       }
       default:
