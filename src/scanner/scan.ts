@@ -1,6 +1,7 @@
 // The scanner's entry point: every checked address, every protocol, one report. Each (host,
 // protocol) pair is a job run by its prober; up to MAX_PARALLEL_JOBS run at once and share the
 // scan's socket allowance equally, re-read before every probe.
+import { uniqueSortedPorts } from './port-set.js';
 import { ProgressCounter } from './progress.js';
 import { summarise } from './summary.js';
 import { probeTcp } from './tcp/index.js';
@@ -40,7 +41,7 @@ export async function scan(
     PROTOCOLS.map((protocol) => ({ host, protocol, ports: ports.filter((probe) => probe.protocol === protocol), results: null }))
       .filter((job) => job.ports.length > 0),
   );
-  const total = jobs.reduce((sum, job) => sum + new Set(job.ports.map((probe) => probe.port)).size, 0);
+  const total = jobs.reduce((sum, job) => sum + uniqueSortedPorts(job.ports, job.protocol).length, 0);
   const progress = new ProgressCounter(total, options.onProgress);
   // Our own controller, so a failing prober stops the others before the error propagates.
   const stopAll = new AbortController();

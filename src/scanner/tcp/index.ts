@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { PortbotError } from '../../errors.js';
 import { serviceName } from '../../knowledge/lookup.js';
 import { socketCeiling } from '../fd-limit.js';
+import { uniqueSortedPorts } from '../port-set.js';
 import type { HostProber } from '../types.js';
 import type { ConnectorOptions, TcpEngine } from './connector.js';
 import { connectorFor } from './engines.js';
@@ -53,7 +54,7 @@ export function createTcpProber(settings: TcpProberSettings = {}): HostProber {
     throw new PortbotError('tcp-threads-misused', 'connector options cannot be used with scanner threads');
   }
   return (address, ports, options) => {
-    const numbers = [...new Set(ports.filter((probe) => probe.protocol === 'tcp').map((probe) => probe.port))].sort((a, b) => a - b);
+    const numbers = uniqueSortedPorts(ports, 'tcp');
     const threads = threadsFor(settings.threads ?? 'auto', numbers.length, settings.connector);
     if (threads > 0) return threadedTcpScan(address, numbers, options, { workers: threads, engine, connector, timing, socketCeiling: ceiling, serviceOf: nameTcp });
     return new TcpHostScan(address, numbers, options, connector, timing, ceiling, nameTcp).run();
