@@ -3,6 +3,7 @@
 // probes as timing.ts allows, and a pause-and-retry when the machine runs out of sockets.
 // Callbacks throughout: a Promise per port costs more than the connect itself on loopback.
 import { PortbotError } from '../../errors.js';
+import { HostScanRun } from '../host-scan-run.js';
 import type { HostProbeOptions, PortReason, PortResult, PortState, ScanAddress } from '../types.js';
 import type { Connector } from './connector.js';
 import { Fifo } from './fifo.js';
@@ -15,8 +16,7 @@ import { verdictFor } from './verdict.js';
 const RESOURCE_FAILURE_LIMIT = 30;
 const MAX_BACKOFF_MS = 1000;
 
-export class TcpHostScan {
-  private readonly results: (PortResult | undefined)[];
+export class TcpHostScan extends HostScanRun {
   /** Counted tries per port; a port's current attempt is try number tries[index] - 1. */
   private readonly tries: Uint8Array;
   private readonly rtt: RttEstimator;
@@ -33,18 +33,14 @@ export class TcpHostScan {
   private resourceFailures = 0;
   private sweepTimer: NodeJS.Timeout | null = null;
   private resumeTimer: NodeJS.Timeout | null = null;
-  private stopped = false;
-  private readonly onAbort = (): void => this.stop();
   /** One callback for every attempt: the attempt's id is its port's index. */
   private readonly onConnect = (index: number, code: string | null, selfConnect: boolean): void => this.settle(index, code, selfConnect);
-  private resolve: (results: PortResult[]) => void = () => undefined;
-  private reject: (error: unknown) => void = () => undefined;
 
   constructor(
     private readonly target: ScanAddress,
     /** Sorted, unique. */
     private readonly ports: readonly number[],
-    private readonly options: HostProbeOptions,
+    options: HostProbeOptions,
     private readonly connector: Connector,
     private readonly timing: TcpTiming,
     /** Most sockets this scan may hold regardless of its share (the open-file limit). */
@@ -52,25 +48,14 @@ export class TcpHostScan {
     /** Service names come from the caller: a scanner thread must not load the IANA tables. */
     private readonly serviceOf: (port: number) => string | null = () => null,
   ) {
-    this.results = new Array<PortResult | undefined>(ports.length);
+    super(options, ports.length);
     this.tries = new Uint8Array(ports.length);
     this.inflight = new InflightList(ports.length);
     this.rtt = new RttEstimator(timing.timeout);
     this.remaining = ports.length;
   }
 
-  run(): Promise<PortResult[]> {
-    return new Promise((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-      const { signal } = this.options;
-      if (signal?.aborted === true) return this.stop();
-      signal?.addEventListener('abort', this.onAbort, { once: true });
-      this.pump();
-    });
-  }
-
-  private pump(): void {
+  protected pump(): void {
     if (this.stopped) return;
     const pause = this.pausedUntil - performance.now();
     if (pause > 0) return this.resumeAfter(pause);
@@ -213,26 +198,11 @@ export class TcpHostScan {
     this.pump();
   }
 
-  private halt(): void {
-    this.stopped = true;
-    this.options.signal?.removeEventListener('abort', this.onAbort);
+  protected release(): void {
     for (const pending of this.inflight.drain()) this.connector.abort(pending);
     if (this.sweepTimer !== null) clearTimeout(this.sweepTimer);
     if (this.resumeTimer !== null) clearTimeout(this.resumeTimer);
     this.sweepTimer = null;
     this.resumeTimer = null;
-  }
-
-  /** Ends the scan (done or cancelled), closing every socket still open; resolves with what finished. */
-  private stop(): void {
-    if (this.stopped) return;
-    this.halt();
-    this.resolve(this.results.filter((result): result is PortResult => result !== undefined));
-  }
-
-  private fail(error: unknown): void {
-    if (this.stopped) return;
-    this.halt();
-    this.reject(error);
   }
 }

@@ -6,6 +6,7 @@
 //     (open|filtered) or answers. This is what keeps closed ports behind a rate limit closed.
 // Callbacks throughout, as in the TCP prober: no promise or timer per port.
 import { serviceName } from '../../knowledge/lookup.js';
+import { HostScanRun } from '../host-scan-run.js';
 import { Fifo } from '../tcp/fifo.js';
 import { RttEstimator } from '../tcp/rtt.js';
 import type { HostProbeOptions, PortReason, PortResult, PortState, ScanAddress } from '../types.js';
@@ -30,8 +31,7 @@ interface Batch {
 
 const MAX_BACKOFF_MS = 1000;
 
-export class UdpHostScan {
-  private readonly results: (PortResult | undefined)[];
+export class UdpHostScan extends HostScanRun {
   private readonly rtt: RttEstimator;
   private readonly pacer: IcmpPacer;
   private readonly inflight = new Fifo<Probe>();
@@ -56,35 +56,20 @@ export class UdpHostScan {
   private backoffMs = 0;
   private sweepTimer: NodeJS.Timeout | null = null;
   private waitTimer: NodeJS.Timeout | null = null;
-  private stopped = false;
-  private readonly onAbort = (): void => this.stop();
-  private resolve: (results: PortResult[]) => void = () => undefined;
-  private reject: (error: unknown) => void = () => undefined;
 
   constructor(
     private readonly target: ScanAddress,
     /** Sorted, unique. */
     private readonly ports: readonly number[],
-    private readonly options: HostProbeOptions,
+    options: HostProbeOptions,
     private readonly timing: UdpTiming,
     /** Most sockets this scan may hold regardless of its share (the open-file limit). */
     private readonly socketCeiling: number,
   ) {
-    this.results = new Array<PortResult | undefined>(ports.length);
+    super(options, ports.length);
     this.services = ports.map((port) => serviceName(port, 'udp'));
     this.rtt = new RttEstimator(timing.timeout);
     this.pacer = new IcmpPacer(timing.pace);
-  }
-
-  run(): Promise<PortResult[]> {
-    return new Promise((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-      const { signal } = this.options;
-      if (signal?.aborted === true) return this.stop();
-      signal?.addEventListener('abort', this.onAbort, { once: true });
-      this.pump();
-    });
   }
 
   private share(): number {
@@ -92,7 +77,7 @@ export class UdpHostScan {
   }
 
   /** Sweep phase: keep the share of probes in flight; hand over to confirm when all are back. */
-  private pump(): void {
+  protected pump(): void {
     if (this.stopped || this.waitTimer !== null) return;
     while (this.inflightCount < Math.min(this.share(), this.resourceCap)) {
       const index = this.bounced.pop() ?? (this.nextFresh < this.ports.length ? this.nextFresh++ : undefined);
@@ -262,27 +247,12 @@ export class UdpHostScan {
     this.armSweep();
   }
 
-  private halt(): void {
-    this.stopped = true;
-    this.options.signal?.removeEventListener('abort', this.onAbort);
+  protected release(): void {
     for (let probe = this.inflight.shift(); probe !== undefined; probe = this.inflight.shift()) if (probe.outcome === null) probe.close?.();
     this.inflightCount = 0;
     if (this.sweepTimer !== null) clearTimeout(this.sweepTimer);
     if (this.waitTimer !== null) clearTimeout(this.waitTimer);
     this.sweepTimer = null;
     this.waitTimer = null;
-  }
-
-  /** Ends the scan (done or cancelled), closing every socket still open; resolves with what finished. */
-  private stop(): void {
-    if (this.stopped) return;
-    this.halt();
-    this.resolve(this.results.filter((result): result is PortResult => result !== undefined));
-  }
-
-  private fail(error: unknown): void {
-    if (this.stopped) return;
-    this.halt();
-    this.reject(error);
   }
 }
