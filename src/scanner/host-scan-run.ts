@@ -1,15 +1,17 @@
 // The lifecycle the TCP and UDP host scans share: one promise per host, settled exactly once, by
 // stop() (done or cancelled: resolves with the ports finished so far) or by fail() (a bug or a
 // machine out of sockets). Subclasses say how to probe and how to let go of sockets and timers.
-import type { HostProbeOptions, PortResult } from './types.js';
+import type { HostProbeOptions, PortReason, PortResult, PortState, Protocol } from './types.js';
 
 export abstract class HostScanRun {
   protected stopped = false;
+  protected abstract readonly protocol: Protocol;
   /** One slot per port, in port order; undefined until the port's state is final. */
   protected readonly results: (PortResult | undefined)[];
   private resolve: (results: PortResult[]) => void = () => undefined;
   private reject: (error: unknown) => void = () => undefined;
   private readonly onAbort = (): void => this.stop();
+  private sweepTimer: NodeJS.Timeout | null = null;
 
   constructor(
     protected readonly options: HostProbeOptions,
@@ -32,8 +34,42 @@ export abstract class HostScanRun {
   /** Sends what the share allows; called by run() and again whenever an answer frees a slot. */
   protected abstract pump(): void;
 
-  /** Closes every socket still open and clears every timer. */
+  /** Closes every socket still open and clears the subclass's own timers. */
   protected abstract release(): void;
+
+  /** Times out what has waited too long; called by the one deadline sweep. */
+  protected abstract expire(): void;
+
+  protected get sweepArmed(): boolean {
+    return this.sweepTimer !== null;
+  }
+
+  /** One timer for every deadline, not one per socket; a second call while armed does nothing. */
+  protected sweepAfter(delayMs: number): void {
+    if (this.sweepTimer !== null || this.stopped) return;
+    this.sweepTimer = setTimeout(() => {
+      // Decide after this turn's I/O poll: an answer already waiting in the kernel is read first
+      // instead of being mistaken for a timeout because the event loop was busy.
+      setImmediate(() => {
+        this.sweepTimer = null;
+        if (!this.stopped) this.expire();
+      });
+    }, delayMs);
+  }
+
+  /** Stores a port's final state once and reports it; false when the port already had one. */
+  protected record(index: number, port: number, state: PortState, reason: PortReason, rttMs: number | null, service: string | null): boolean {
+    if (this.results[index] !== undefined) return false;
+    const rounded = rttMs === null ? null : Math.round(rttMs * 100) / 100;
+    const result: PortResult = { port, protocol: this.protocol, state, reason, service, rttMs: rounded };
+    this.results[index] = result;
+    try {
+      this.options.onResult(result);
+    } catch (error) {
+      this.fail(error);
+    }
+    return true;
+  }
 
   /** Ends the scan (done or cancelled), closing every socket still open; resolves with what finished. */
   protected stop(): void {
@@ -51,6 +87,8 @@ export abstract class HostScanRun {
   private halt(): void {
     this.stopped = true;
     this.options.signal?.removeEventListener('abort', this.onAbort);
+    if (this.sweepTimer !== null) clearTimeout(this.sweepTimer);
+    this.sweepTimer = null;
     this.release();
   }
 }

@@ -4,7 +4,7 @@
 // Callbacks throughout: a Promise per port costs more than the connect itself on loopback.
 import { PortbotError } from '../../errors.js';
 import { HostScanRun } from '../host-scan-run.js';
-import type { HostProbeOptions, PortReason, PortResult, PortState, ScanAddress } from '../types.js';
+import type { HostProbeOptions, PortReason, PortState, ScanAddress } from '../types.js';
 import type { Connector } from './connector.js';
 import { Fifo } from './fifo.js';
 import { InflightList } from './inflight.js';
@@ -17,6 +17,7 @@ const RESOURCE_FAILURE_LIMIT = 30;
 const MAX_BACKOFF_MS = 1000;
 
 export class TcpHostScan extends HostScanRun {
+  protected readonly protocol = 'tcp';
   /** Counted tries per port; a port's current attempt is try number tries[index] - 1. */
   private readonly tries: Uint8Array;
   private readonly rtt: RttEstimator;
@@ -31,7 +32,6 @@ export class TcpHostScan extends HostScanRun {
   private backoffMs = 0;
   private pausedUntil = 0;
   private resourceFailures = 0;
-  private sweepTimer: NodeJS.Timeout | null = null;
   private resumeTimer: NodeJS.Timeout | null = null;
   /** One callback for every attempt: the attempt's id is its port's index. */
   private readonly onConnect = (index: number, code: string | null, selfConnect: boolean): void => this.settle(index, code, selfConnect);
@@ -157,37 +157,19 @@ export class TcpHostScan extends HostScanRun {
   }
 
   private finalize(index: number, state: PortState, reason: PortReason, rttMs: number | null): void {
-    if (this.results[index] !== undefined) return;
     const port = this.ports[index]!;
-    const rounded = rttMs === null ? null : Math.round(rttMs * 100) / 100;
-    const result: PortResult = { port, protocol: 'tcp', state, reason, service: this.serviceOf(port), rttMs: rounded };
-    this.results[index] = result;
-    this.remaining--;
-    try {
-      this.options.onResult(result);
-    } catch (error) {
-      this.fail(error);
-    }
+    if (this.record(index, port, state, reason, rttMs, this.serviceOf(port))) this.remaining--;
   }
 
   /** One timer for every deadline: attempts are kept in start order, so the oldest expires first. */
   private armSweep(): void {
-    if (this.sweepTimer !== null || this.stopped) return;
+    if (this.sweepArmed || this.stopped) return;
     const oldest = this.inflight.oldest();
     if (oldest === undefined) return;
-    const delay = Math.max(0, this.inflight.startedAt[oldest]! + this.rtt.timeoutMs - performance.now());
-    this.sweepTimer = setTimeout(() => {
-      // Decide after this turn's I/O poll: an answer already waiting in the kernel is read first
-      // instead of being mistaken for a timeout because the event loop was busy.
-      setImmediate(() => {
-        this.sweepTimer = null;
-        this.expire();
-      });
-    }, delay);
+    this.sweepAfter(Math.max(0, this.inflight.startedAt[oldest]! + this.rtt.timeoutMs - performance.now()));
   }
 
-  private expire(): void {
-    if (this.stopped) return;
+  protected expire(): void {
     const now = performance.now();
     const timeout = this.rtt.timeoutMs;
     for (let index = this.inflight.oldest(); index !== undefined; index = this.inflight.oldest()) {
@@ -200,9 +182,7 @@ export class TcpHostScan extends HostScanRun {
 
   protected release(): void {
     for (const pending of this.inflight.drain()) this.connector.abort(pending);
-    if (this.sweepTimer !== null) clearTimeout(this.sweepTimer);
     if (this.resumeTimer !== null) clearTimeout(this.resumeTimer);
-    this.sweepTimer = null;
     this.resumeTimer = null;
   }
 }

@@ -9,7 +9,7 @@ import { serviceName } from '../../knowledge/lookup.js';
 import { HostScanRun } from '../host-scan-run.js';
 import { Fifo } from '../tcp/fifo.js';
 import { RttEstimator } from '../tcp/rtt.js';
-import type { HostProbeOptions, PortReason, PortResult, PortState, ScanAddress } from '../types.js';
+import type { HostProbeOptions, PortReason, PortState, ScanAddress } from '../types.js';
 import { sendDatagrams, type CloseProbe, type DatagramOutcome } from './datagram.js';
 import { IcmpPacer, provenSilent, type BatchOutcome } from './icmp-evidence.js';
 import { udpVerdictFor } from './icmp-verdict.js';
@@ -32,6 +32,7 @@ interface Batch {
 const MAX_BACKOFF_MS = 1000;
 
 export class UdpHostScan extends HostScanRun {
+  protected readonly protocol = 'udp';
   private readonly rtt: RttEstimator;
   private readonly pacer: IcmpPacer;
   private readonly inflight = new Fifo<Probe>();
@@ -54,7 +55,6 @@ export class UdpHostScan extends HostScanRun {
   private readonly startedAt = performance.now();
   private resourceCap = Number.POSITIVE_INFINITY;
   private backoffMs = 0;
-  private sweepTimer: NodeJS.Timeout | null = null;
   private waitTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -200,36 +200,19 @@ export class UdpHostScan extends HostScanRun {
   }
 
   private finalize(index: number, state: PortState, reason: PortReason, rttMs: number | null): void {
-    if (this.results[index] !== undefined) return;
-    const port = this.ports[index]!;
-    const rounded = rttMs === null ? null : Math.round(rttMs * 100) / 100;
-    const result: PortResult = { port, protocol: 'udp', state, reason, service: this.services[index] ?? null, rttMs: rounded };
-    this.results[index] = result;
-    try {
-      this.options.onResult(result);
-    } catch (error) {
-      this.fail(error);
-    }
+    this.record(index, this.ports[index]!, state, reason, rttMs, this.services[index] ?? null);
   }
 
   /** One timer for every deadline: probes sit in start order and share one timeout, so the head expires first. */
   private armSweep(): void {
-    if (this.sweepTimer !== null || this.stopped) return;
+    if (this.sweepArmed || this.stopped) return;
     while (this.inflight.peek()?.outcome != null) this.inflight.shift();
     const head = this.inflight.peek();
     if (head === undefined) return;
-    const delay = Math.max(0, head.startedAt + this.rtt.timeoutMs - performance.now());
-    this.sweepTimer = setTimeout(() => {
-      // Decide after this turn's I/O poll, so an answer already waiting is read, not timed out.
-      setImmediate(() => {
-        this.sweepTimer = null;
-        this.expire();
-      });
-    }, delay);
+    this.sweepAfter(Math.max(0, head.startedAt + this.rtt.timeoutMs - performance.now()));
   }
 
-  private expire(): void {
-    if (this.stopped) return;
+  protected expire(): void {
     const now = performance.now();
     const timeout = this.rtt.timeoutMs;
     let expired = false;
@@ -250,9 +233,7 @@ export class UdpHostScan extends HostScanRun {
   protected release(): void {
     for (let probe = this.inflight.shift(); probe !== undefined; probe = this.inflight.shift()) if (probe.outcome === null) probe.close?.();
     this.inflightCount = 0;
-    if (this.sweepTimer !== null) clearTimeout(this.sweepTimer);
     if (this.waitTimer !== null) clearTimeout(this.waitTimer);
-    this.sweepTimer = null;
     this.waitTimer = null;
   }
 }
