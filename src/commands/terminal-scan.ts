@@ -46,17 +46,22 @@ function progressDrawer(stderr: TerminalStreams['stderr']): { draw(progress: Sca
   };
 }
 
-/** Writes in chunks of a few thousand lines: one write per port would cost more than the scan. */
+/**
+ * Writes in chunks of about 64 KB: one write per port would cost more than the scan, and chunks
+ * above V8's large-object threshold (128 KB) would each sit in their own pages until a full GC.
+ */
+const CHUNK_CHARS = 64 * 1024;
+
 function writeLines(stdout: Writable, lines: Iterable<string>): void {
-  let chunk: string[] = [];
+  let chunk = '';
   for (const line of lines) {
-    chunk.push(line);
-    if (chunk.length === 4096) {
-      stdout.write(`${chunk.join('\n')}\n`);
-      chunk = [];
+    chunk += `${line}\n`;
+    if (chunk.length >= CHUNK_CHARS) {
+      stdout.write(chunk);
+      chunk = '';
     }
   }
-  if (chunk.length > 0) stdout.write(`${chunk.join('\n')}\n`);
+  if (chunk.length > 0) stdout.write(chunk);
 }
 
 export async function terminalScan(

