@@ -31,6 +31,16 @@ export function scanDocument(report: ScanReport): ScanDocument {
   return report.cancelled ? { hosts, durationMs, cancelled: true } : { hosts, durationMs };
 }
 
+const jsonNumber = (value: number | null): string => (value !== null && Number.isFinite(value) ? String(value) : 'null');
+
+/**
+ * One port as JSON.stringify(documentPort(port)) writes it, without the copy and the generic
+ * serialiser: 65,535 of them took a sixth of a second. Protocol, state and reason are closed sets
+ * of plain words; the service name comes from outside (IANA) and is escaped.
+ */
+const portJson = (port: PortResult): string =>
+  `{"port":${port.port},"protocol":"${port.protocol}","state":"${port.state}","reason":"${port.reason}","service":${port.service === null ? 'null' : JSON.stringify(port.service)},"rttMs":${jsonNumber(port.rttMs)}}`;
+
 /**
  * The same document as `scanDocument`, serialised a line at a time (one port per line) for
  * `portbot scan --json`. A full-range scan is 65,535 ports: building the whole object tree and
@@ -41,9 +51,10 @@ export function* scanDocumentLines(report: ScanReport): Generator<string> {
   for (const [hostIndex, host] of report.hosts.entries()) {
     const hostHead = `{"target":${JSON.stringify(host.target)},"address":${JSON.stringify(host.address)},"ports":[`;
     yield hostIndex === 0 ? hostHead : `,${hostHead}`;
-    for (const [portIndex, port] of host.ports.entries()) {
-      const line = JSON.stringify(documentPort(port));
-      yield portIndex < host.ports.length - 1 ? `${line},` : line;
+    const last = host.ports.length - 1;
+    for (let index = 0; index <= last; index++) {
+      const line = portJson(host.ports[index]!);
+      yield index < last ? `${line},` : line;
     }
     yield `],"summary":${JSON.stringify(host.summary)}}`;
   }

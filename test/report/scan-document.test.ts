@@ -24,3 +24,15 @@ test('hostile target text stays inside its JSON string', () => {
   const scanned = report([host('x","address":"evil', '127.0.0.1', [port(22, 'open')])]);
   assert.deepEqual(streamed(scanned), scanDocument(scanned));
 });
+
+test('each port line is exactly what JSON.stringify writes for the contract fields', () => {
+  const odd = [
+    { ...port(22, 'open', 'tcp', 'ssh'), rttMs: 0.123456789 },
+    { ...port(23, 'closed', 'tcp', 'tel"net\\\n\u0001'), rttMs: 1e-7 },
+    { ...port(53, 'open|filtered', 'udp', 'domain'), rttMs: Number.NaN },
+    { ...port(80, 'filtered'), reason: 'host-unreach' as const, rttMs: 12 },
+  ];
+  const lines = [...scanDocumentLines(report([host('t', '127.0.0.1', odd)]))].filter((line) => line.startsWith('{"port":'));
+  const expected = odd.map(({ port: number, protocol, state, reason, service, rttMs }) => JSON.stringify({ port: number, protocol, state, reason, service, rttMs }));
+  assert.deepEqual(lines.map((line) => line.replace(/,$/, '')), expected);
+});
