@@ -1,6 +1,7 @@
 // `portbot scan`: the same scan flow and policy as chat, printed as nmap's table or as the JSON
 // document, with exit codes scripts can rely on (0 done, 2 bad input, 3 refused, 1 otherwise).
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import type { Problem } from '../errors.js';
 import type { Requester } from '../policy/types.js';
@@ -47,22 +48,29 @@ function progressDrawer(stderr: TerminalStreams['stderr']): { draw(progress: Sca
 }
 
 /**
- * Writes in chunks of about 64 KB: one write per port would cost more than the scan, and chunks
- * above V8's large-object threshold (128 KB) would each sit in their own pages until a full GC.
+ * Groups lines into chunks of about 64 KB: one write per port would cost more than the scan, and
+ * chunks above V8's large-object threshold (128 KB) would each sit in their own pages until a full GC.
  */
 const CHUNK_CHARS = 64 * 1024;
 
-function writeLines(stdout: Writable, lines: Iterable<string>): void {
+function* chunked(lines: Iterable<string>): Generator<string> {
   let chunk = '';
   for (const line of lines) {
     chunk += `${line}\n`;
     if (chunk.length >= CHUNK_CHARS) {
-      stdout.write(chunk);
+      yield chunk;
       chunk = '';
     }
   }
-  if (chunk.length > 0) stdout.write(chunk);
+  if (chunk.length > 0) yield chunk;
 }
+
+/**
+ * Writes with backpressure: standard output to a pipe is asynchronous, and a full-range document
+ * (about 7 MB) written at once would wait in memory until the reader caught up. `end: false`
+ * because standard output outlives this one document.
+ */
+const writeLines = (stdout: Writable, lines: Iterable<string>): Promise<void> => pipeline(Readable.from(chunked(lines)), stdout, { end: false });
 
 export async function terminalScan(
   deps: ScanFlowDependencies & { readonly logger: Logger },
@@ -86,8 +94,15 @@ export async function terminalScan(
       return problemExitCode(outcome.problem);
     }
     const { report } = outcome;
-    if (request.json) writeLines(streams.stdout, scanDocumentLines(report));
-    else streams.stdout.write(scanTable(report));
+    if (request.json) {
+      try {
+        await writeLines(streams.stdout, scanDocumentLines(report));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+        streams.stderr.write('portbot: standard output was closed before the whole JSON document was written\n');
+        return EXIT.failed;
+      }
+    } else streams.stdout.write(scanTable(report));
     if (!report.cancelled) return EXIT.done;
     const reason = controller.signal.reason instanceof Error ? controller.signal.reason.message : 'a signal';
     streams.stderr.write(`portbot: scan cancelled by ${reason}; the result above covers only the ports finished before it stopped\n`);

@@ -124,3 +124,22 @@ test('a chat token without the settings it needs: the bot does not start, exit 2
   assert.equal(run.code, 2);
   assert.match(oneLine(run.stderr), /could not start slack: .*SLACK_/);
 });
+
+test('a --json reader that stops early gets one line on stderr and exit 1, not a crash', async () => {
+  // 20,000 ports make about 2 MB of JSON, far more than a pipe holds, so the writer meets the closed end.
+  const cli = startCli(['scan', '127.0.0.1', '40001-60000', '--json']);
+  cli.child.stdout?.once('data', () => cli.child.stdout?.destroy());
+  const run = await cli.done;
+  assert.equal(run.code, 1);
+  assert.match(oneLine(run.stderr), /^portbot: standard output was closed before the whole JSON document was written$/);
+});
+
+test('a slow --json reader still gets the whole document', async () => {
+  const cli = startCli(['scan', '127.0.0.1', '40001-60000', '--json']);
+  cli.child.stdout?.pause();
+  setTimeout(() => cli.child.stdout?.resume(), 500);
+  const run = await cli.done;
+  assert.equal(run.code, 0, run.stderr);
+  const document = JSON.parse(run.stdout) as { hosts: { ports: unknown[] }[] };
+  assert.equal(document.hosts[0]?.ports.length, 20000);
+});
