@@ -100,7 +100,7 @@ for (const { engine, skip } of engines) {
       };
       let reads = 0;
       const options = { concurrency: { current: () => (reads++, 3) }, onResult: () => undefined };
-      const results = await new TcpHostScan(loopback4, ports, options, counting, defaultTcpTiming, 1000).run();
+      const results = await new TcpHostScan(loopback4, ports, options, { connector: counting, timing: defaultTcpTiming, socketCeiling: 1000 }).run();
       assert.equal(results.length, 40);
       assert.equal(most, 3);
       assert.ok(reads >= 40, `share read ${reads} times for 40 probes`);

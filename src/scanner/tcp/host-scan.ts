@@ -8,6 +8,7 @@ import type { HostProbeOptions, PortReason, PortState, ScanAddress } from '../ty
 import type { Connector } from './connector.js';
 import { Fifo } from './fifo.js';
 import { InflightList } from './inflight.js';
+import { localClaims, type PortClaims } from './port-claims.js';
 import { RttEstimator } from './rtt.js';
 import { triesAllowed, type HostEvidence, type TcpTiming } from './timing.js';
 import { verdictFor } from './verdict.js';
@@ -15,6 +16,19 @@ import { verdictFor } from './verdict.js';
 /** After this many local-resource failures in a row with nothing in flight, the machine is broken. */
 const RESOURCE_FAILURE_LIMIT = 30;
 const MAX_BACKOFF_MS = 1000;
+
+export interface TcpHostScanSettings {
+  readonly connector: Connector;
+  readonly timing: TcpTiming;
+  /** Most sockets this scan may hold regardless of its share (the open-file limit). */
+  readonly socketCeiling: number;
+  /** Service names come from the caller: a scanner thread must not load the IANA tables. */
+  readonly serviceOf?: (port: number) => string | null;
+  /** Which ports to start; threads scanning one host share theirs. Default: every port, in order. */
+  readonly claims?: PortClaims;
+}
+
+const unnamed = (): null => null;
 
 export class TcpHostScan extends HostScanRun {
   protected readonly protocol = 'tcp';
@@ -25,8 +39,10 @@ export class TcpHostScan extends HostScanRun {
   private readonly retries = new Fifo<number>();
   /** Ports bounced by EMFILE and the like: first in line once the pause is over. */
   private readonly bounced: number[] = [];
-  private nextFresh = 0;
-  private remaining: number;
+  private readonly claims: PortClaims;
+  private claimsLeft = true;
+  /** Ports this scan has started and not yet given a final state. */
+  private unfinished = 0;
   private evidence: HostEvidence = { answered: false, deepestAnsweredTry: -1 };
   private resourceCap = Number.POSITIVE_INFINITY;
   private backoffMs = 0;
@@ -36,23 +52,27 @@ export class TcpHostScan extends HostScanRun {
   /** One callback for every attempt: the attempt's id is its port's index. */
   private readonly onConnect = (index: number, code: string | null, selfConnect: boolean): void => this.settle(index, code, selfConnect);
 
+  private readonly connector: Connector;
+  private readonly timing: TcpTiming;
+  private readonly socketCeiling: number;
+  private readonly serviceOf: (port: number) => string | null;
+
   constructor(
     private readonly target: ScanAddress,
     /** Sorted, unique. */
     private readonly ports: readonly number[],
     options: HostProbeOptions,
-    private readonly connector: Connector,
-    private readonly timing: TcpTiming,
-    /** Most sockets this scan may hold regardless of its share (the open-file limit). */
-    private readonly socketCeiling: number,
-    /** Service names come from the caller: a scanner thread must not load the IANA tables. */
-    private readonly serviceOf: (port: number) => string | null = () => null,
+    settings: TcpHostScanSettings,
   ) {
     super(options, ports.length);
+    this.connector = settings.connector;
+    this.timing = settings.timing;
+    this.socketCeiling = settings.socketCeiling;
+    this.serviceOf = settings.serviceOf ?? unnamed;
+    this.claims = settings.claims ?? localClaims(ports.length);
     this.tries = new Uint8Array(ports.length);
     this.inflight = new InflightList(ports.length);
-    this.rtt = new RttEstimator(timing.timeout);
-    this.remaining = ports.length;
+    this.rtt = new RttEstimator(this.timing.timeout);
   }
 
   protected pump(): void {
@@ -67,7 +87,7 @@ export class TcpHostScan extends HostScanRun {
       this.launch(index);
       if (performance.now() < this.pausedUntil) break;
     }
-    if (this.remaining === 0) this.stop();
+    if (!this.claimsLeft && this.unfinished === 0) this.stop();
     else this.armSweep();
   }
 
@@ -76,7 +96,11 @@ export class TcpHostScan extends HostScanRun {
     if (bounced !== undefined) return bounced;
     const retry = this.retries.shift();
     if (retry !== undefined) return retry;
-    return this.nextFresh < this.ports.length ? this.nextFresh++ : undefined;
+    if (!this.claimsLeft) return undefined;
+    const fresh = this.claims.next();
+    if (fresh === undefined) this.claimsLeft = false;
+    else this.unfinished++;
+    return fresh;
   }
 
   private launch(index: number): void {
@@ -158,7 +182,7 @@ export class TcpHostScan extends HostScanRun {
 
   private finalize(index: number, state: PortState, reason: PortReason, rttMs: number | null): void {
     const port = this.ports[index]!;
-    if (this.record(index, port, state, reason, rttMs, this.serviceOf(port))) this.remaining--;
+    if (this.record(index, port, state, reason, rttMs, this.serviceOf(port))) this.unfinished--;
   }
 
   /** One timer for every deadline: attempts are kept in start order, so the oldest expires first. */

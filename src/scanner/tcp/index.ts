@@ -57,7 +57,7 @@ export function createTcpProber(settings: TcpProberSettings = {}): HostProber {
     const numbers = uniqueSortedPorts(ports, 'tcp');
     const threads = threadsFor(settings.threads ?? 'auto', numbers.length, settings.connector);
     if (threads > 0) return threadedTcpScan(address, numbers, options, { workers: threads, engine, connector, timing, socketCeiling: ceiling, serviceOf: nameTcp });
-    return new TcpHostScan(address, numbers, options, connector, timing, ceiling, nameTcp).run();
+    return new TcpHostScan(address, numbers, options, { connector, timing, socketCeiling: ceiling, serviceOf: nameTcp }).run();
   };
 }
 

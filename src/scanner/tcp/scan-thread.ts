@@ -1,4 +1,4 @@
-// A scanner worker thread: runs the same TcpHostScan engine on its share of one host's ports and
+// A scanner worker thread: runs the same TcpHostScan engine on the ports it claims of one host and
 // streams compact verdicts to the main thread in batches. It never loads the service-name tables;
 // the main thread names the ports (threaded-scan.ts says why threads exist at all).
 import { parentPort, workerData } from 'node:worker_threads';
@@ -6,6 +6,7 @@ import { PortbotError } from '../../errors.js';
 import type { PortResult } from '../types.js';
 import { connectorFor } from './engines.js';
 import { TcpHostScan } from './host-scan.js';
+import { sharedClaims } from './port-claims.js';
 import { indexOfPort } from './sorted-index.js';
 import type { FromScanThread, ScanThreadData, ToScanThread } from './thread-messages.js';
 import { verdictCode } from './verdict-codes.js';
@@ -49,7 +50,8 @@ const timer = setInterval(flush, BATCH_MS);
 const options = { signal: stop.signal, concurrency: { current: () => concurrency }, onResult: record };
 const connector = connectorFor(data.engine, {});
 try {
-  await new TcpHostScan(data.address, data.ports, options, connector, data.timing, data.socketCeiling).run();
+  const claims = sharedClaims(data.claims, data.ports.length);
+  await new TcpHostScan(data.address, data.ports, options, { connector, timing: data.timing, socketCeiling: data.socketCeiling, claims }).run();
   flush();
   post({ type: 'done' });
 } catch (error) {

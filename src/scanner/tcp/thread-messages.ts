@@ -6,8 +6,10 @@ import type { TcpTiming } from './timing.js';
 
 export interface ScanThreadData {
   readonly address: ScanAddress;
-  /** This thread's part of the host's ports, sorted. */
+  /** Every port of the host, sorted; the thread starts those it claims from `claims`. */
   readonly ports: readonly number[];
+  /** The host's shared claim counter (port-claims.ts). */
+  readonly claims: Int32Array;
   readonly engine: TcpEngine | 'auto';
   readonly timing: TcpTiming;
   readonly socketCeiling: number;
@@ -18,7 +20,7 @@ export interface ScanThreadData {
 export type ToScanThread = { readonly type: 'share'; readonly concurrency: number } | { readonly type: 'stop' };
 
 export type FromScanThread =
-  /** Ports finished since the last batch: positions in this thread's `ports`, verdict codes, RTTs (NaN: none). */
+  /** Ports finished since the last batch: positions in the host's `ports`, verdict codes, RTTs (NaN: none). */
   | { readonly type: 'batch'; readonly indices: Int32Array; readonly codes: Uint8Array; readonly rtts: Float64Array }
   /** Sent after the last batch: the part is finished, or stopped and every socket closed. */
   | { readonly type: 'done' }

@@ -1,8 +1,9 @@
 // One host's TCP scan split across threads. On loopback and fast LANs a connect scan is CPU-bound
 // in JavaScript and system calls, and one event loop reaches about half of what two cores can
-// do; a full-range scan (65,535 ports) is where that shows. The calling thread scans every n-th
-// port itself and worker threads take the others, each running the same TcpHostScan with its own
-// RTT estimate, retries and deadline sweep. Workers send compact verdicts in batches; the calling
+// do; a full-range scan (65,535 ports) is where that shows. The calling thread and the worker
+// threads take the host's ports from one shared counter (port-claims.ts), each running the same
+// TcpHostScan with its own RTT estimate, retries and deadline sweep, so whichever thread runs
+// faster scans more ports and all finish together. Workers send compact verdicts in batches; the calling
 // thread names the ports, builds the PortResults and reports progress. Workers get a small young
 // generation: their garbage (a handle per attempt) dies within milliseconds.
 import { Worker } from 'node:worker_threads';
@@ -10,6 +11,7 @@ import { PortbotError } from '../../errors.js';
 import type { HostProbeOptions, PortResult, ScanAddress } from '../types.js';
 import type { Connector, TcpEngine } from './connector.js';
 import { TcpHostScan } from './host-scan.js';
+import { sharedClaimCounter, sharedClaims } from './port-claims.js';
 import { indexOfPort } from './sorted-index.js';
 import type { FromScanThread, ScanThreadData, ToScanThread } from './thread-messages.js';
 import type { TcpTiming } from './timing.js';
@@ -35,8 +37,7 @@ export interface ThreadedScanSettings {
 /** Scans `ports` (sorted, unique) on this thread and `settings.workers` more; resolves like TcpHostScan.run(). */
 export function threadedTcpScan(target: ScanAddress, ports: readonly number[], options: HostProbeOptions, settings: ThreadedScanSettings): Promise<PortResult[]> {
   const parts = Math.max(1, Math.min(settings.workers + 1, ports.length));
-  // Every n-th port rather than blocks: a filtered range then slows every thread a little, not one a lot.
-  const partOf = (part: number): number[] => ports.filter((_port, index) => index % parts === part);
+  const claims = sharedClaimCounter();
   const results = new Array<PortResult | undefined>(ports.length);
   const shareOf = (): number => Math.max(1, Math.floor(options.concurrency.current() / parts));
   const ceiling = Math.max(1, Math.floor(settings.socketCeiling / parts));
@@ -79,7 +80,7 @@ export function threadedTcpScan(target: ScanAddress, ports: readonly number[], o
     };
 
     for (let part = 1; part < parts; part++) {
-      const data: ScanThreadData = { address: target, ports: partOf(part), engine: settings.engine, timing: settings.timing, socketCeiling: ceiling, concurrency: lastShare };
+      const data: ScanThreadData = { address: target, ports, claims, engine: settings.engine, timing: settings.timing, socketCeiling: ceiling, concurrency: lastShare };
       const worker = new Worker(settings.threadScript ?? THREAD_URL, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.push(worker);
       let done = false;
@@ -87,7 +88,7 @@ export function threadedTcpScan(target: ScanAddress, ports: readonly number[], o
         if (settled) return;
         if (message.type === 'batch') {
           for (let i = 0; i < message.indices.length && !settled; i++) {
-            const index = message.indices[i]! * parts + part;
+            const index = message.indices[i]!;
             const port = ports[index]!;
             const [state, reason] = verdictOf(message.codes[i]!);
             const rtt = message.rtts[i]!;
@@ -109,13 +110,13 @@ export function threadedTcpScan(target: ScanAddress, ports: readonly number[], o
 
     if (options.signal?.aborted === true) stopAll();
     else options.signal?.addEventListener('abort', stopAll, { once: true });
-    // Part 0 runs here; its results land at every parts-th position.
-    const own = partOf(0);
+    // This thread's part runs here, claiming from the same counter.
     const ownOptions = {
       signal: stopOwn.signal,
       concurrency: { current: shareOf },
-      onResult: (result: PortResult): void => deliver(indexOfPort(own, result.port) * parts, result),
+      onResult: (result: PortResult): void => deliver(indexOfPort(ports, result.port), result),
     };
-    new TcpHostScan(target, own, ownOptions, settings.connector, settings.timing, ceiling, settings.serviceOf).run().then(partDone, finish);
+    const ownSettings = { connector: settings.connector, timing: settings.timing, socketCeiling: ceiling, serviceOf: settings.serviceOf, claims: sharedClaims(claims, ports.length) };
+    new TcpHostScan(target, ports, ownOptions, ownSettings).run().then(partDone, finish);
   });
 }
