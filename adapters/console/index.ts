@@ -73,6 +73,9 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
       readline.setPrompt(paint.bold('portbot> '));
       readline.on('line', (line) => enqueue(bot, line));
       readline.on('close', quit);
+      // Output broke (`portbot console | head` and the reader left: EPIPE): nobody can see answers
+      // any more, so leave as if told to, instead of dying on an unhandled stream error.
+      options.output.on('error', quit);
       // Raw-mode terminals deliver Ctrl-C here instead of as SIGINT: cancel the scan if one runs, else leave.
       readline.on('SIGINT', () => {
         if (runningScanId === undefined) return quit();

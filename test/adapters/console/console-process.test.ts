@@ -45,3 +45,13 @@ test('SIGTERM during a scan: the scan is cancelled, still answered, and the proc
   assert.equal(run.code, 0);
   assert.match(run.stdout, /Scan of 127\.0\.0\.1 \(cancelled\)/);
 });
+
+test('a reader that leaves early (`portbot console | head`) ends the chat quietly, with no stack trace', async () => {
+  const cli = startCli(['console']);
+  // Each answer is a few hundred bytes: 400 of them overflow the pipe once nobody reads it.
+  cli.child.stdin?.end(`${'/port 23\n'.repeat(400)}exit\n`);
+  cli.child.stdout?.once('data', () => cli.child.stdout?.destroy());
+  const run = await cli.done;
+  assert.equal(run.code, 0, run.stderr);
+  assert.doesNotMatch(run.stderr, /EPIPE|\n\s+at /);
+});
