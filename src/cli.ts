@@ -8,9 +8,9 @@ import { adaptersFor, type AdapterLoader, type AdapterName } from './commands/ad
 import { EXIT, terminalScan, type TerminalStreams } from './commands/terminal-scan.js';
 import { loadConfig, type Config } from './config.js';
 import { PortbotError } from './errors.js';
-import { auditToLogger, createLogger } from './log.js';
+import { auditToLogger, createLogger, silentLog, type CommandLog } from './log.js';
 import type { AuditLog } from './policy/audit.js';
-import { createAuditLog, createScanPolicy } from './policy/index.js';
+import { createScanPolicy } from './policy/index.js';
 import type { Requester } from './policy/types.js';
 import { scan } from './scanner/scan.js';
 
@@ -79,10 +79,14 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
   const explicitLevel = env['PORTBOT_LOG_LEVEL'] !== undefined && env['PORTBOT_LOG_LEVEL'] !== '';
   const quietLevel = command === 'scan' || command === 'port' ? 'silent' : 'error';
   const chatting = command === undefined && adaptersFor(config)[0] !== 'console';
-  const logger = createLogger({ level: explicitLevel || chatting ? config.PORTBOT_LOG_LEVEL : quietLevel });
+  const level = explicitLevel || chatting ? config.PORTBOT_LOG_LEVEL : quietLevel;
+  // A silent scan or port lookup never loads pino (log.ts says why); the chats always get it.
+  const logger = level === 'silent' && (command === 'scan' || command === 'port') ? undefined : await createLogger({ level });
+  const commandLog: CommandLog = logger ?? silentLog;
   // The audit trail goes to PORTBOT_AUDIT_LOG, or for the chat bots to stderr; in the terminal,
   // raw audit lines would garble the chat and the one-line errors, so it joins the debug log.
-  const audit: AuditLog = config.PORTBOT_AUDIT_LOG !== undefined || chatting ? createAuditLog(config) : auditToLogger(logger);
+  const audit: AuditLog =
+    config.PORTBOT_AUDIT_LOG !== undefined || chatting ? (await import('./policy/audit-log.js')).createAuditLog(config) : auditToLogger(commandLog);
 
   try {
     switch (command) {
@@ -92,7 +96,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         const policy = createScanPolicy(config, { loopbackWhenUnconfigured: true });
         const portText = ports.length > 0 ? ports.join(',') : undefined;
         const request = { target, ports: portText, udp: values.udp === true, json: values.json === true, text: ['scan', ...rest].join(' ') };
-        return await terminalScan({ policy, audit, scan, logger }, cliRequester(), request, streams);
+        return await terminalScan({ policy, audit, scan, logger: commandLog }, cliRequester(), request, streams);
       }
       case 'port': {
         if (rest.length === 0) return usageError(streams, 'say what to explain, e.g. `portbot port 22`');
@@ -105,13 +109,13 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         const loopbackWhenUnconfigured = names.length === 1 && names[0] === 'console';
         const policy = createScanPolicy(config, { loopbackWhenUnconfigured });
         const { startBots } = await import('./commands/start-bots.js');
-        return await startBots({ names, config, logger, policy, audit, loadAdapters: options.loadAdapters, streams });
+        return await startBots({ names, config, logger: logger ?? (await createLogger({ level })), policy, audit, loadAdapters: options.loadAdapters, streams });
       }
       default:
         return usageError(streams, `unknown command "${command.slice(0, 40)}"`);
     }
   } catch (error) {
-    logger.error({ err: error }, 'portbot failed');
+    commandLog.error({ err: error }, 'portbot failed');
     const code = error instanceof PortbotError ? ` (${error.code})` : '';
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     streams.stderr.write(`portbot: ${message}${code}\n`);

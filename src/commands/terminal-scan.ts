@@ -2,8 +2,8 @@
 // document, with exit codes scripts can rely on (0 done, 2 bad input, 3 refused, 1 otherwise).
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Logger } from 'pino';
 import type { Problem } from '../errors.js';
+import type { CommandLog } from '../log.js';
 import type { Requester } from '../policy/types.js';
 import { progressBar } from '../report/progress-bar.js';
 import { scanDocumentLines } from '../report/scan-document.js';
@@ -73,7 +73,7 @@ function* chunked(lines: Iterable<string>): Generator<string> {
 const writeLines = (stdout: Writable, lines: Iterable<string>): Promise<void> => pipeline(Readable.from(chunked(lines)), stdout, { end: false });
 
 export async function terminalScan(
-  deps: ScanFlowDependencies & { readonly logger: Logger },
+  deps: ScanFlowDependencies & { readonly logger: CommandLog },
   requester: Requester,
   request: TerminalScanRequest,
   streams: TerminalStreams,

@@ -4,6 +4,5 @@ export type { Resolver, ResolvedAddress } from './resolver.js';
 export type { Clock } from './clock.js';
 export type { ScanPolicyOptions } from './scan-policy.js';
 export { createScanPolicy } from './scan-policy.js';
-export { createAuditLog } from './audit-log.js';
 export { systemResolver } from './resolver.js';
 export { createSecretScrubber, scrubSecretPatterns } from './secrets.js';

@@ -10,12 +10,13 @@ import { runCli } from '../../src/cli.js';
 const loaded = (name: string): boolean => Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes(`/node_modules/${name}/`));
 const sink = (): Writable => new Writable({ write: (_chunk, _encoding, done) => done() });
 
-test('scan and port run without loading Bolt or discord.js; starting Slack loads Bolt', async () => {
+test('scan and port run without loading Bolt, discord.js or pino; starting Slack loads Bolt', async () => {
   const streams = { stdout: sink(), stderr: sink() };
   assert.equal(await runCli(['port', '22'], { loadAdapters, env: {}, streams }), 0);
   assert.equal(await runCli(['scan', '127.0.0.1', '1'], { loadAdapters, env: {}, streams }), 0);
   assert.equal(loaded('@slack/bolt'), false);
   assert.equal(loaded('discord.js'), false);
+  assert.equal(loaded('pino'), false, 'a silent scan or port lookup needs no logger');
 
   // The control: the same check does see Bolt once the Slack adapter is imported.
   await import('../../adapters/slack/index.js');
