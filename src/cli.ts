@@ -80,8 +80,8 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
   const quietLevel = command === 'scan' || command === 'port' ? 'silent' : 'error';
   const chatting = command === undefined && adaptersFor(config)[0] !== 'console';
   const level = explicitLevel || chatting ? config.PORTBOT_LOG_LEVEL : quietLevel;
-  // A silent scan or port lookup never loads pino (log.ts says why); the chats always get it.
-  const logger = level === 'silent' && (command === 'scan' || command === 'port') ? undefined : await createLogger({ level });
+  // A silent level needs no pino (log.ts says why); the chats create theirs below all the same.
+  const logger = level === 'silent' ? undefined : await createLogger({ level });
   const commandLog: CommandLog = logger ?? silentLog;
   // The audit trail goes to PORTBOT_AUDIT_LOG, or for the chat bots to stderr; in the terminal,
   // raw audit lines would garble the chat and the one-line errors, so it joins the debug log.
