@@ -68,8 +68,11 @@ export async function runScan(deps: ScanFlowDependencies, requester: Requester, 
   }
 }
 
+/** Ports per state over every host, from the hosts' own summaries (a full range is 65,535 ports a host). */
 function totals(report: ScanReport): Record<string, number> {
   const summary: Record<string, number> = {};
-  for (const host of report.hosts) for (const port of host.ports) summary[port.state] = (summary[port.state] ?? 0) + 1;
+  for (const host of report.hosts) {
+    for (const [state, count] of Object.entries(host.summary)) summary[state] = (summary[state] ?? 0) + count;
+  }
   return summary;
 }

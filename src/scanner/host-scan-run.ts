@@ -8,6 +8,7 @@ export abstract class HostScanRun {
   protected abstract readonly protocol: Protocol;
   /** One slot per port, in port order; undefined until the port's state is final. */
   protected readonly results: (PortResult | undefined)[];
+  private finished = 0;
   private resolve: (results: PortResult[]) => void = () => undefined;
   private reject: (error: unknown) => void = () => undefined;
   private readonly onAbort = (): void => this.stop();
@@ -63,6 +64,7 @@ export abstract class HostScanRun {
     const rounded = rttMs === null ? null : Math.round(rttMs * 100) / 100;
     const result: PortResult = { port, protocol: this.protocol, state, reason, service, rttMs: rounded };
     this.results[index] = result;
+    this.finished++;
     try {
       this.options.onResult(result);
     } catch (error) {
@@ -75,7 +77,7 @@ export abstract class HostScanRun {
   protected stop(): void {
     if (this.stopped) return;
     this.halt();
-    this.resolve(this.results.filter((result): result is PortResult => result !== undefined));
+    this.resolve(onlyFinished(this.results, this.finished));
   }
 
   protected fail(error: unknown): void {
@@ -91,4 +93,10 @@ export abstract class HostScanRun {
     this.sweepTimer = null;
     this.release();
   }
+}
+
+/** The finished results in port order; the slots array itself when every port finished (no 65,535-slot copy). */
+export function onlyFinished(results: (PortResult | undefined)[], finished: number): PortResult[] {
+  if (finished === results.length) return results as PortResult[];
+  return results.filter((result): result is PortResult => result !== undefined);
 }

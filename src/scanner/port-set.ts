@@ -6,7 +6,10 @@ import type { PortProbe, Protocol } from './types.js';
 export function uniqueSortedPorts(probes: readonly PortProbe[], protocol: Protocol): number[] {
   const seen = new Uint8Array(65536);
   let count = 0;
-  for (const probe of probes) {
+  // An index loop: this runs once per scan, before the optimiser has seen it, and an unoptimised
+  // for-of allocates an iterator result per element (5 MB of garbage for a full range).
+  for (let index = 0; index < probes.length; index++) {
+    const probe = probes[index]!;
     if (probe.protocol !== protocol || seen[probe.port] === 1) continue;
     seen[probe.port] = 1;
     count++;

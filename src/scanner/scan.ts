@@ -21,7 +21,8 @@ const PROTOCOLS: readonly Protocol[] = ['tcp', 'udp'];
 interface Job {
   readonly host: number;
   readonly protocol: Protocol;
-  readonly ports: readonly PortProbe[];
+  /** Distinct, sorted; one array per protocol, shared by every host's job. */
+  readonly ports: readonly number[];
   results: readonly PortResult[] | null;
 }
 
@@ -37,11 +38,9 @@ export async function scan(
   probers: ProberSet = defaultProbers,
 ): Promise<ScanReport> {
   const startedAt = performance.now();
-  const jobs: Job[] = addresses.flatMap((_address, host) =>
-    PROTOCOLS.map((protocol) => ({ host, protocol, ports: ports.filter((probe) => probe.protocol === protocol), results: null }))
-      .filter((job) => job.ports.length > 0),
-  );
-  const total = jobs.reduce((sum, job) => sum + uniqueSortedPorts(job.ports, job.protocol).length, 0);
+  const portsOf = PROTOCOLS.map((protocol) => ({ protocol, ports: uniqueSortedPorts(ports, protocol) })).filter((part) => part.ports.length > 0);
+  const jobs: Job[] = addresses.flatMap((_address, host) => portsOf.map(({ protocol, ports: numbers }) => ({ host, protocol, ports: numbers, results: null })));
+  const total = jobs.reduce((sum, job) => sum + job.ports.length, 0);
   const progress = new ProgressCounter(total, options.onProgress);
   // Our own controller, so a failing prober stops the others before the error propagates.
   const stopAll = new AbortController();
@@ -89,8 +88,9 @@ function hostReports(addresses: readonly ScanAddress[], jobs: readonly Job[]): H
   return addresses.flatMap((address, host) => {
     const done = jobs.filter((job) => job.host === host && job.results !== null);
     if (done.length === 0) return [];
-    // The built-in probers return port order already; a 65,535-port copy and sort is not free.
-    const ports = done.flatMap((job) => inPortOrder(job.results ?? []));
+    // The built-in probers return port order already; a 65,535-port copy and sort is not free,
+    // nor is concatenating when only one protocol was scanned.
+    const ports = done.length === 1 ? inPortOrder(done[0]!.results ?? []) : done.flatMap((job) => inPortOrder(job.results ?? []));
     return [{ target: address.target, address: address.address, ports, summary: summarise(ports) }];
   });
 }

@@ -89,9 +89,12 @@ export interface HostProbeOptions {
   readonly onResult: (result: PortResult) => void;
 }
 
-/** Probes ports of one protocol on one checked address; resolves with every port's result, sorted by port. */
+/**
+ * Probes ports of one protocol on one checked address: `ports` are distinct and sorted. Resolves
+ * with every port's result in port order (only the finished ones when the scan was stopped).
+ */
 export type HostProber = (
   address: ScanAddress,
-  ports: readonly PortProbe[],
+  ports: readonly number[],
   options: HostProbeOptions,
 ) => Promise<readonly PortResult[]>;

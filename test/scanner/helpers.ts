@@ -16,6 +16,9 @@ export const engines: readonly { engine: TcpEngine; skip: string | false }[] = [
 
 export const tcp = (ports: readonly number[]): PortProbe[] => ports.map((port) => ({ port, protocol: 'tcp' }));
 
+/** A prober's input: distinct ports, sorted (scan() prepares it so from any port list). */
+export const proberPorts = (ports: Iterable<number>): number[] => [...new Set(ports)].sort((a, b) => a - b);
+
 export interface Listeners {
   readonly ports: number[];
   close(): Promise<void>;

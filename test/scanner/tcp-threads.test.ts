@@ -12,7 +12,7 @@ import { threadedTcpScan } from '../../src/scanner/tcp/threaded-scan.js';
 import { defaultTcpTiming } from '../../src/scanner/tcp/timing.js';
 import type { PortResult } from '../../src/scanner/types.js';
 import { probeUdp } from '../../src/scanner/udp/index.js';
-import { closedPorts, engines, listen, loopback4, openDescriptors, tcp } from './helpers.js';
+import { closedPorts, engines, listen, loopback4, openDescriptors, proberPorts } from './helpers.js';
 
 const share = (current: number) => ({ current: () => current });
 const verdicts = (results: readonly PortResult[]) => results.map(({ port, state, reason, service }) => ({ port, state, reason, service }));
@@ -32,8 +32,8 @@ for (const { engine, skip } of engines) {
           const ports = [...listeners.ports, ...(await closedPorts(200))].sort((a, b) => a - b);
           const seen: number[] = [];
           const options = { concurrency: share(64), onResult: (result: PortResult) => seen.push(result.port) };
-          const threaded = await createTcpProber({ engine, threads })(loopback4, tcp(ports), options);
-          const single = await createTcpProber({ engine, threads: 0 })(loopback4, tcp(ports), { concurrency: share(64), onResult: () => undefined });
+          const threaded = await createTcpProber({ engine, threads })(loopback4, proberPorts(ports), options);
+          const single = await createTcpProber({ engine, threads: 0 })(loopback4, proberPorts(ports), { concurrency: share(64), onResult: () => undefined });
           assert.deepEqual(verdicts(threaded), verdicts(single));
           assert.deepEqual(threaded.map((result) => result.port), ports);
           assert.deepEqual([...seen].sort((a, b) => a - b), ports);

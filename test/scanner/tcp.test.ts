@@ -11,7 +11,7 @@ import { libuvConnector } from '../../src/scanner/tcp/libuv-connector.js';
 import { socketConnector } from '../../src/scanner/tcp/socket-connector.js';
 import { defaultTcpTiming } from '../../src/scanner/tcp/timing.js';
 import type { PortResult } from '../../src/scanner/types.js';
-import { closedPorts, engines, listen, loopback4, loopback6, openDescriptors, settle, tcp } from './helpers.js';
+import { closedPorts, engines, listen, loopback4, loopback6, openDescriptors, proberPorts, settle } from './helpers.js';
 
 const share = (current: number) => ({ current: () => current });
 
@@ -23,7 +23,7 @@ for (const { engine, skip } of engines) {
       try {
         const seen: PortResult[] = [];
         const ports = [...closed, ...listeners.ports].sort((a, b) => b - a);
-        const results = await createTcpProber({ engine })(loopback4, tcp(ports), { concurrency: share(64), onResult: (result) => seen.push(result) });
+        const results = await createTcpProber({ engine })(loopback4, proberPorts(ports), { concurrency: share(64), onResult: (result) => seen.push(result) });
         assert.deepEqual(results.map((result) => result.port), [...ports].sort((a, b) => a - b));
         for (const result of results) {
           const isOpen = listeners.ports.includes(result.port);
@@ -43,7 +43,7 @@ for (const { engine, skip } of engines) {
       const listeners = await listen(1, '::1');
       try {
         const [closed] = await closedPorts(1, '::1');
-        const results = await createTcpProber({ engine })(loopback6, tcp([listeners.ports[0]!, closed!]), { concurrency: share(8), onResult: () => undefined });
+        const results = await createTcpProber({ engine })(loopback6, proberPorts([listeners.ports[0]!, closed!]), { concurrency: share(8), onResult: () => undefined });
         assert.deepEqual(new Set(results.map((result) => result.state)), new Set(['open', 'closed']));
       } finally {
         await listeners.close();
@@ -55,7 +55,7 @@ for (const { engine, skip } of engines) {
       let selfConnectsMade = 0;
       // First attempt binds the source port to the target port: Linux then connects the socket to itself.
       const localPortFor = (target: number): number | undefined => (selfConnectsMade++ === 0 ? target : undefined);
-      const results = await createTcpProber({ engine, connector: { localPortFor } })(loopback4, tcp([port!]), { concurrency: share(1), onResult: () => undefined });
+      const results = await createTcpProber({ engine, connector: { localPortFor } })(loopback4, proberPorts([port!]), { concurrency: share(1), onResult: () => undefined });
       assert.equal(selfConnectsMade, 2, 'one self-connect, then one normal attempt');
       assert.equal(results[0]?.state, 'closed');
     });
@@ -65,7 +65,7 @@ for (const { engine, skip } of engines) {
       try {
         const before = openDescriptors();
         const ports = [...listeners.ports, ...(await closedPorts(50))];
-        await createTcpProber({ engine })(loopback4, tcp(ports), { concurrency: share(16), onResult: () => undefined });
+        await createTcpProber({ engine })(loopback4, proberPorts(ports), { concurrency: share(16), onResult: () => undefined });
         await settle();
         assert.equal(openDescriptors(), before);
         for (const port of listeners.ports) {

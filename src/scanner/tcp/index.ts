@@ -5,7 +5,6 @@ import { availableParallelism } from 'node:os';
 import { PortbotError } from '../../errors.js';
 import { serviceName } from '../../knowledge/lookup.js';
 import { socketCeiling } from '../fd-limit.js';
-import { uniqueSortedPorts } from '../port-set.js';
 import type { HostProber } from '../types.js';
 import type { ConnectorOptions, TcpEngine } from './connector.js';
 import { connectorFor } from './engines.js';
@@ -54,10 +53,9 @@ export function createTcpProber(settings: TcpProberSettings = {}): HostProber {
     throw new PortbotError('tcp-threads-misused', 'connector options cannot be used with scanner threads');
   }
   return (address, ports, options) => {
-    const numbers = uniqueSortedPorts(ports, 'tcp');
-    const threads = threadsFor(settings.threads ?? 'auto', numbers.length, settings.connector);
-    if (threads > 0) return threadedTcpScan(address, numbers, options, { workers: threads, engine, connector, timing, socketCeiling: ceiling, serviceOf: nameTcp });
-    return new TcpHostScan(address, numbers, options, { connector, timing, socketCeiling: ceiling, serviceOf: nameTcp }).run();
+    const threads = threadsFor(settings.threads ?? 'auto', ports.length, settings.connector);
+    if (threads > 0) return threadedTcpScan(address, ports, options, { workers: threads, engine, connector, timing, socketCeiling: ceiling, serviceOf: nameTcp });
+    return new TcpHostScan(address, ports, options, { connector, timing, socketCeiling: ceiling, serviceOf: nameTcp }).run();
   };
 }
 

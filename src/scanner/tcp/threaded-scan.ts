@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { PortbotError } from '../../errors.js';
 import type { HostProbeOptions, PortResult, ScanAddress } from '../types.js';
 import type { Connector, TcpEngine } from './connector.js';
+import { onlyFinished } from '../host-scan-run.js';
 import { TcpHostScan } from './host-scan.js';
 import { sharedClaimCounter, sharedClaims } from './port-claims.js';
 import { indexOfPort } from './sorted-index.js';
@@ -39,6 +40,7 @@ export function threadedTcpScan(target: ScanAddress, ports: readonly number[], o
   const parts = Math.max(1, Math.min(settings.workers + 1, ports.length));
   const claims = sharedClaimCounter();
   const results = new Array<PortResult | undefined>(ports.length);
+  let delivered = 0;
   const shareOf = (): number => Math.max(1, Math.floor(options.concurrency.current() / parts));
   const ceiling = Math.max(1, Math.floor(settings.socketCeiling / parts));
   let lastShare = shareOf();
@@ -56,7 +58,7 @@ export function threadedTcpScan(target: ScanAddress, ports: readonly number[], o
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener('abort', stopAll);
-      if (error === undefined) return resolve(results.filter((result): result is PortResult => result !== undefined));
+      if (error === undefined) return resolve(onlyFinished(results, delivered));
       stopOwn.abort();
       for (const worker of workers) void worker.terminate();
       reject(error instanceof Error ? error : new PortbotError('scanner-thread-failed', 'the threaded scan failed', { cause: error }));
@@ -72,6 +74,7 @@ export function threadedTcpScan(target: ScanAddress, ports: readonly number[], o
     };
     const deliver = (index: number, result: PortResult): void => {
       results[index] = result;
+      delivered++;
       try {
         options.onResult(result);
       } catch (error) {

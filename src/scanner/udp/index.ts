@@ -11,10 +11,7 @@ export { udpSilenceNote } from './silence-notes.js';
 
 export function createUdpProber(settings: { readonly timing?: UdpTiming } = {}): HostProber {
   const timing = settings.timing ?? defaultUdpTiming;
-  return (address, ports, options) => {
-    const numbers = [...new Set(ports.filter((probe) => probe.protocol === 'udp').map((probe) => probe.port))].sort((a, b) => a - b);
-    return new UdpHostScan(address, numbers, options, timing, socketCeiling).run();
-  };
+  return (address, ports, options) => new UdpHostScan(address, ports, options, timing, socketCeiling).run();
 }
 
 /** UDP probes as nmap -sU. */

@@ -17,7 +17,8 @@ const v4 = { target: HOST, address: HOST, family: 4 as const };
 const sockets: Socket[] = [];
 const silentPorts = Array.from({ length: 20 }, (_, index) => 47_000 + index);
 
-const udp = (...ports: number[]) => ports.map((port) => ({ port, protocol: 'udp' as const }));
+/** The prober's input: distinct ports, sorted. */
+const udp = (...ports: number[]): number[] => [...new Set(ports)].sort((a, b) => a - b);
 const share = (current: number) => ({ current: () => current });
 const udpHandles = (): number => process.getActiveResourcesInfo().filter((name) => name === 'UDPWrap').length;
 /** Sockets connected to HOST right now, as the kernel sees them (closed ones vanish at once). */

@@ -3,7 +3,7 @@
 import { probeUdp } from '../../../src/scanner/udp/index.js';
 
 const [address = '', list = ''] = process.argv.slice(2);
-const ports = list.split(',').map((port) => ({ port: Number(port), protocol: 'udp' as const }));
+const ports = [...new Set(list.split(',').map(Number))].sort((a, b) => a - b);
 const started = performance.now();
 const results = await probeUdp({ target: address, address, family: address.includes(':') ? 6 : 4 }, ports, {
   concurrency: { current: () => 256 },
