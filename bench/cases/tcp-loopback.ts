@@ -25,7 +25,7 @@ export const benchCases: BenchCase[] = [
         ours.push(portbot.ms);
         memory.push(portbot.maxRssMb);
         const host = portbot.report.hosts[0]!;
-        const open = host.ports.filter((port) => port.state === 'open').map((port) => port.port);
+        const open = [...host.ports].filter((port) => port.state === 'open').map((port) => port.port);
         correct &&= host.ports.length === 65535 && open.join() === LISTENERS.join();
         note = `portbot: ${describeSummary(host.summary)}`;
         const nmap = await runNmap(lab.scanner, '127.0.0.1', ['-sT', '-Pn', '-n', '-p-']);

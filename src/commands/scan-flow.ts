@@ -5,6 +5,7 @@ import { parsePortSpec } from '../request/ports.js';
 import type { AuditEntry, AuditLog } from '../policy/audit.js';
 import type { Requester, ScanPolicy } from '../policy/types.js';
 import type { scan as realScan } from '../scanner/scan.js';
+import { stateTotals } from '../scanner/summary.js';
 import type { PortProbe, ScanAddress, ScanProgress, ScanReport } from '../scanner/types.js';
 
 export type Scanner = typeof realScan;
@@ -68,11 +69,4 @@ export async function runScan(deps: ScanFlowDependencies, requester: Requester, 
   }
 }
 
-/** Ports per state over every host, from the hosts' own summaries (a full range is 65,535 ports a host). */
-function totals(report: ScanReport): Record<string, number> {
-  const summary: Record<string, number> = {};
-  for (const host of report.hosts) {
-    for (const [state, count] of Object.entries(host.summary)) summary[state] = (summary[state] ?? 0) + count;
-  }
-  return summary;
-}
+const totals = (report: ScanReport): Record<string, number> => Object.fromEntries(stateTotals(report.hosts));

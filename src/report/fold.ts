@@ -1,7 +1,7 @@
 // nmap's folding of uninteresting ports ("Not shown: 997 closed tcp ports (conn-refused)"): any
 // state except open with more than 25 ports on a host is summarised instead of listed, so a
 // 1,000-port scan shows the handful of ports that matter. Works per host and per protocol.
-import type { PortResult, PortState, Protocol } from '../scanner/types.js';
+import type { PortResult, PortResultList, PortState, Protocol } from '../scanner/types.js';
 
 /** nmap's max_per_state: a state with more ports than this is folded (without -v). */
 export const FOLD_THRESHOLD = 25;
@@ -23,32 +23,44 @@ export interface FoldedPorts {
 
 const groupKey = (port: PortResult): string => `${port.state} ${port.protocol}`;
 
-export function foldPorts(ports: readonly PortResult[]): FoldedPorts {
-  const groups = new Map<string, PortResult[]>();
-  for (const port of ports) {
-    if (port.state === 'open') continue; // open ports are the answer: never hidden
-    const group = groups.get(groupKey(port)) ?? [];
-    group.push(port);
-    groups.set(groupKey(port), group);
-  }
-  const foldedKeys = new Set([...groups].filter(([, members]) => members.length > FOLD_THRESHOLD).map(([key]) => key));
-  const folded = [...groups]
-    .filter(([key]) => foldedKeys.has(key))
-    .map(([, members]) => describeGroup(members))
-    .sort((a, b) => b.count - a.count);
-  return { shown: ports.filter((port) => !foldedKeys.has(groupKey(port))), folded };
+interface Tally {
+  readonly state: PortState;
+  readonly protocol: Protocol;
+  count: number;
+  readonly reasons: Map<string, number>;
 }
 
-function describeGroup(members: readonly PortResult[]): FoldedGroup {
-  const first = members[0];
-  if (first === undefined) throw new Error('describeGroup: empty group');
-  const reasons = new Map<string, number>();
-  for (const member of members) reasons.set(member.reason, (reasons.get(member.reason) ?? 0) + 1);
+/**
+ * Counts each (state, protocol) group first and lists only the ports of groups that stay
+ * unfolded: a full-range scan's 65,000 closed ports are tallied, never gathered in arrays.
+ */
+export function foldPorts(ports: PortResultList): FoldedPorts {
+  const tallies = new Map<string, Tally>();
+  for (const port of ports) {
+    if (port.state === 'open') continue; // open ports are the answer: never hidden
+    const key = groupKey(port);
+    let tally = tallies.get(key);
+    if (tally === undefined) tallies.set(key, (tally = { state: port.state, protocol: port.protocol, count: 0, reasons: new Map() }));
+    tally.count++;
+    tally.reasons.set(port.reason, (tally.reasons.get(port.reason) ?? 0) + 1);
+  }
+  const foldedKeys = new Set([...tallies].filter(([, tally]) => tally.count > FOLD_THRESHOLD).map(([key]) => key));
+  const folded = [...tallies]
+    .filter(([key]) => foldedKeys.has(key))
+    .map(([, tally]) => describeGroup(tally))
+    .sort((a, b) => b.count - a.count);
+  const shown: PortResult[] = [];
+  if (foldedKeys.size === 0) shown.push(...ports);
+  else for (const port of ports) if (!foldedKeys.has(groupKey(port))) shown.push(port);
+  return { shown, folded };
+}
+
+function describeGroup(tally: Tally): FoldedGroup {
   return {
-    state: first.state,
-    protocol: first.protocol,
-    count: members.length,
-    reasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+    state: tally.state,
+    protocol: tally.protocol,
+    count: tally.count,
+    reasons: [...tally.reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
   };
 }
 

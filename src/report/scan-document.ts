@@ -24,7 +24,7 @@ export function scanDocument(report: ScanReport): ScanDocument {
   const hosts = report.hosts.map((host) => ({
     target: host.target,
     address: host.address,
-    ports: host.ports.map(documentPort),
+    ports: Array.from(host.ports, documentPort),
     summary: host.summary,
   }));
   const durationMs = Math.round(report.durationMs);
@@ -53,7 +53,7 @@ export function* scanDocumentLines(report: ScanReport): Generator<string> {
     yield hostIndex === 0 ? hostHead : `,${hostHead}`;
     const last = host.ports.length - 1;
     for (let index = 0; index <= last; index++) {
-      const line = portJson(host.ports[index]!);
+      const line = portJson(host.ports.at(index)!);
       yield index < last ? `${line},` : line;
     }
     yield `],"summary":${JSON.stringify(host.summary)}}`;

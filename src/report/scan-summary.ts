@@ -1,4 +1,5 @@
 // The one-line answers: "web-1 (10.0.0.5): 3 open, 997 closed, scanned 1,000 ports in 1.2 s".
+import { stateTotals } from '../scanner/summary.js';
 import type { HostReport, PortState, ScanReport } from '../scanner/types.js';
 import { formatCount } from './fold.js';
 
@@ -10,8 +11,7 @@ export const hostLabel = (host: Pick<HostReport, 'target' | 'address'>): string 
 
 /** "3 open, 997 closed"; open is always named, so "0 open" says plainly that nothing answered. */
 export function stateCounts(hosts: readonly HostReport[]): string {
-  const counts = new Map<PortState, number>();
-  for (const host of hosts) for (const port of host.ports) counts.set(port.state, (counts.get(port.state) ?? 0) + 1);
+  const counts = stateTotals(hosts);
   return STATE_ORDER.filter((state) => state === 'open' || (counts.get(state) ?? 0) > 0)
     .map((state) => `${formatCount(counts.get(state) ?? 0)} ${state}`)
     .join(', ');

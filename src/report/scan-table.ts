@@ -3,13 +3,13 @@
 import { portNote } from '../knowledge/index.js';
 import type { HostReport, ScanReport } from '../scanner/types.js';
 import { foldedLine, foldPorts } from './fold.js';
-import { scanNotes } from './scan-notes.js';
+import { hasRiskyOpenPort, scanNotes } from './scan-notes.js';
 import { formatDuration, hostLabel } from './scan-summary.js';
 import { formatColumns } from './text-columns.js';
 
 export function scanTable(report: ScanReport): string {
   const blocks = report.hosts.map(hostBlock);
-  const anyWarning = report.hosts.some((host) => host.ports.some((port) => port.state === 'open' && portNote(port.port, port.protocol)?.warning === true));
+  const anyWarning = report.hosts.some((host) => hasRiskyOpenPort(host.ports));
   const notes = scanNotes(report, anyWarning).map((note) => `Note: ${note}`);
   const addresses = report.hosts.length === 1 ? '1 address' : `${report.hosts.length} addresses`;
   const done = `portbot done: ${addresses} scanned in ${formatDuration(report.durationMs).replace(' s', ' seconds')}${report.cancelled ? ' (cancelled)' : ''}`;

@@ -1,27 +1,27 @@
 // The lifecycle the TCP and UDP host scans share: one promise per host, settled exactly once, by
 // stop() (done or cancelled: resolves with the ports finished so far) or by fail() (a bug or a
 // machine out of sockets). Subclasses say how to probe and how to let go of sockets and timers.
-import type { HostProbeOptions, PortReason, PortResult, PortState, Protocol } from './types.js';
+import type { PortVerdicts } from './port-verdicts.js';
+import type { HostProbeOptions, PortReason, PortState } from './types.js';
 
 export abstract class HostScanRun {
   protected stopped = false;
-  protected abstract readonly protocol: Protocol;
-  /** One slot per port, in port order; undefined until the port's state is final. */
-  protected readonly results: (PortResult | undefined)[];
-  private finished = 0;
-  private resolve: (results: PortResult[]) => void = () => undefined;
+  /** One slot per port, in port order, filled as states become final. */
+  readonly results: PortVerdicts;
+  private resolve: (results: PortVerdicts) => void = () => undefined;
   private reject: (error: unknown) => void = () => undefined;
   private readonly onAbort = (): void => this.stop();
   private sweepTimer: NodeJS.Timeout | null = null;
 
   constructor(
     protected readonly options: HostProbeOptions,
-    portCount: number,
+    results: PortVerdicts,
   ) {
-    this.results = new Array<PortResult | undefined>(portCount);
+    this.results = results;
   }
 
-  run(): Promise<PortResult[]> {
+  /** Resolves with the finished ports (all of them unless the scan was stopped early). */
+  run(): Promise<PortVerdicts> {
     return new Promise((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
@@ -59,14 +59,10 @@ export abstract class HostScanRun {
   }
 
   /** Stores a port's final state once and reports it; false when the port already had one. */
-  protected record(index: number, port: number, state: PortState, reason: PortReason, rttMs: number | null, service: string | null): boolean {
-    if (this.results[index] !== undefined) return false;
-    const rounded = rttMs === null ? null : Math.round(rttMs * 100) / 100;
-    const result: PortResult = { port, protocol: this.protocol, state, reason, service, rttMs: rounded };
-    this.results[index] = result;
-    this.finished++;
+  protected record(index: number, state: PortState, reason: PortReason, rttMs: number | null): boolean {
+    if (!this.results.set(index, state, reason, rttMs)) return false;
     try {
-      this.options.onResult(result);
+      this.options.onResult(index, state);
     } catch (error) {
       this.fail(error);
     }
@@ -77,7 +73,7 @@ export abstract class HostScanRun {
   protected stop(): void {
     if (this.stopped) return;
     this.halt();
-    this.resolve(onlyFinished(this.results, this.finished));
+    this.resolve(this.results.finished());
   }
 
   protected fail(error: unknown): void {
@@ -95,8 +91,3 @@ export abstract class HostScanRun {
   }
 }
 
-/** The finished results in port order; the slots array itself when every port finished (no 65,535-slot copy). */
-export function onlyFinished(results: (PortResult | undefined)[], finished: number): PortResult[] {
-  if (finished === results.length) return results as PortResult[];
-  return results.filter((result): result is PortResult => result !== undefined);
-}

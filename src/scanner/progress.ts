@@ -1,6 +1,6 @@
 // Progress of a whole scan (every host, every protocol), handed to the caller at most every
 // 100 ms (a terminal bar or a chat message cannot use more) and always once at the very end.
-import type { PortResult, ScanProgress } from './types.js';
+import type { PortState, ScanProgress } from './types.js';
 
 const INTERVAL_MS = 100;
 
@@ -14,9 +14,9 @@ export class ProgressCounter {
     private readonly report: ((progress: ScanProgress) => void) | undefined,
   ) {}
 
-  add(result: PortResult): void {
+  add(state: PortState): void {
     this.done++;
-    if (result.state === 'open') this.open++;
+    if (state === 'open') this.open++;
     if (this.report === undefined) return;
     const now = performance.now();
     if (this.done === this.total || now - this.lastReport >= INTERVAL_MS) {

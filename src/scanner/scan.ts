@@ -5,7 +5,7 @@ import { uniqueSortedPorts } from './port-set.js';
 import { ProgressCounter } from './progress.js';
 import { summarise } from './summary.js';
 import { probeTcp } from './tcp/index.js';
-import type { ConcurrencyShare, HostProber, HostReport, PortProbe, PortResult, Protocol, ScanAddress, ScanOptions, ScanReport } from './types.js';
+import type { ConcurrencyShare, HostProber, HostReport, PortProbe, PortResultList, Protocol, ScanAddress, ScanOptions, ScanReport } from './types.js';
 import { probeUdp } from './udp/index.js';
 
 export type ProberSet = Readonly<Record<Protocol, HostProber>>;
@@ -23,7 +23,7 @@ interface Job {
   readonly protocol: Protocol;
   /** Distinct, sorted; one array per protocol, shared by every host's job. */
   readonly ports: readonly number[];
-  results: readonly PortResult[] | null;
+  results: PortResultList | null;
 }
 
 /**
@@ -59,7 +59,7 @@ export async function scan(
       running++;
       try {
         const prober = probers[job.protocol];
-        job.results = await prober(address, job.ports, { signal: stopAll.signal, concurrency: share, onResult: (result) => progress.add(result) });
+        job.results = await prober(address, job.ports, { signal: stopAll.signal, concurrency: share, onResult: (_index, state) => progress.add(state) });
       } catch (error) {
         stopAll.abort();
         throw error;
@@ -88,16 +88,10 @@ function hostReports(addresses: readonly ScanAddress[], jobs: readonly Job[]): H
   return addresses.flatMap((address, host) => {
     const done = jobs.filter((job) => job.host === host && job.results !== null);
     if (done.length === 0) return [];
-    // The built-in probers return port order already; a 65,535-port copy and sort is not free,
-    // nor is concatenating when only one protocol was scanned.
-    const ports = done.length === 1 ? inPortOrder(done[0]!.results ?? []) : done.flatMap((job) => inPortOrder(job.results ?? []));
+    const ports = joined(done.map((job) => job.results ?? []));
     return [{ target: address.target, address: address.address, ports, summary: summarise(ports) }];
   });
 }
 
-function inPortOrder(results: readonly PortResult[]): readonly PortResult[] {
-  for (let index = 1; index < results.length; index++) {
-    if (results[index - 1]!.port > results[index]!.port) return [...results].sort((a, b) => a.port - b.port);
-  }
-  return results;
-}
+/** Probers return port order, so TCP's list then UDP's is the report's order. One list stays as it is (no 65,535-result copy). */
+const joined = (lists: readonly PortResultList[]): PortResultList => (lists.length === 1 ? lists[0]! : lists.flatMap((list) => [...list]));

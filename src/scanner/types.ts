@@ -33,6 +33,16 @@ export interface PortResult {
 }
 
 /**
+ * Results in port order. The scanner's lists (port-verdicts.ts) build each PortResult when it is
+ * read, so a 65,535-port report holds no object per port; a plain array is one too.
+ */
+export interface PortResultList extends Iterable<PortResult> {
+  readonly length: number;
+  /** The result at `index` (0 to length - 1). */
+  at(index: number): PortResult | undefined;
+}
+
+/**
  * An address the policy has checked. The scanner connects to exactly `address` (a literal) and
  * never resolves `target` again, so DNS rebinding has no window between check and use.
  */
@@ -70,7 +80,7 @@ export interface HostReport {
   readonly target: string;
   readonly address: string;
   /** Every scanned port, sorted by protocol then port. */
-  readonly ports: readonly PortResult[];
+  readonly ports: PortResultList;
   readonly summary: StateSummary;
 }
 
@@ -85,8 +95,11 @@ export interface ScanReport {
 export interface HostProbeOptions {
   readonly signal?: AbortSignal;
   readonly concurrency: ConcurrencyShare;
-  /** Called once per port, as soon as its state is final (drives progress reports). */
-  readonly onResult: (result: PortResult) => void;
+  /**
+   * Called once per port, as soon as its state is final (drives progress reports). `index` is the
+   * port's position in the prober's `ports`.
+   */
+  readonly onResult: (index: number, state: PortState) => void;
 }
 
 /**
@@ -97,4 +110,4 @@ export type HostProber = (
   address: ScanAddress,
   ports: readonly number[],
   options: HostProbeOptions,
-) => Promise<readonly PortResult[]>;
+) => Promise<PortResultList>;

@@ -110,7 +110,7 @@ for (const setup of setups) {
         assert.deepEqual(decision.value.addresses.map(({ address, family }) => ({ address, family })), [{ address: allowedHost, family: 4 }], JSON.stringify(target));
         const report = await scan(decision.value.addresses, tcp(listeners.port), { concurrency: decision.value.concurrency });
         decision.value.release();
-        assert.equal(report.hosts[0]?.ports[0]?.state, 'open', JSON.stringify(target));
+        assert.equal(report.hosts[0]?.ports.at(0)?.state, 'open', JSON.stringify(target));
         await listeners.waitFor(allowedHost, before + index + 1);
       }
       assert.equal(listeners.accepted.get('127.0.0.1'), undefined);

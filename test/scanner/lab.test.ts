@@ -71,14 +71,14 @@ describe('TCP scan in a namespace lab', { skip }, () => {
     assert.deepEqual([...nmap.ports.values()].map((port) => `${port.state}/${port.reason}`), Array(3).fill('filtered/no-response'));
     const report = portbot('silent', '1-300');
     assert.deepEqual(report.hosts[0]!.summary, { filtered: 300 });
-    assert.ok(report.hosts[0]!.ports.every((port) => port.reason === 'no-response' && port.rttMs === null));
+    assert.ok([...report.hosts[0]!.ports].every((port) => port.reason === 'no-response' && port.rttMs === null));
   });
 
   for (const { engine, skip: engineSkip, threads, label } of variants) {
     test(`${label} keeps the truth at 20% SYN loss: 1,000 closed ports closed, the listener open`, { skip: engineSkip }, () => {
       const report = portbot('lossy', '1-1000', engine, threads);
       assert.deepEqual(report.hosts[0]!.summary, { open: 1, closed: 999 });
-      assert.equal(report.hosts[0]!.ports.find((port) => port.port === 22)?.state, 'open');
+      assert.equal([...report.hosts[0]!.ports].find((port) => port.port === 22)?.state, 'open');
     });
   }
 });

@@ -29,11 +29,11 @@ for (const { engine, skip } of engines) {
       test(`with ${threads} worker thread(s): the same ports, states, reasons and names as one thread, each reported once`, async () => {
         const listeners = await listen(3);
         try {
-          const ports = [...listeners.ports, ...(await closedPorts(200))].sort((a, b) => a - b);
+          const ports = proberPorts([...listeners.ports, ...(await closedPorts(200))]);
           const seen: number[] = [];
-          const options = { concurrency: share(64), onResult: (result: PortResult) => seen.push(result.port) };
-          const threaded = await createTcpProber({ engine, threads })(loopback4, proberPorts(ports), options);
-          const single = await createTcpProber({ engine, threads: 0 })(loopback4, proberPorts(ports), { concurrency: share(64), onResult: () => undefined });
+          const options = { concurrency: share(64), onResult: (index: number) => seen.push(ports[index]!) };
+          const threaded = [...(await createTcpProber({ engine, threads })(loopback4, ports, options))];
+          const single = [...(await createTcpProber({ engine, threads: 0 })(loopback4, ports, { concurrency: share(64), onResult: () => undefined }))];
           assert.deepEqual(verdicts(threaded), verdicts(single));
           assert.deepEqual(threaded.map((result) => result.port), ports);
           assert.deepEqual([...seen].sort((a, b) => a - b), ports);
@@ -63,7 +63,7 @@ describe('threaded TCP scan: cancelling and failing', () => {
       },
     }, { tcp: prober, udp: probeUdp });
     assert.equal(report.cancelled, true);
-    const ports = report.hosts[0]!.ports.map((result) => result.port);
+    const ports = Array.from(report.hosts[0]!.ports, (result) => result.port);
     assert.ok(ports.length >= 2000 && ports.length < 65535, `${ports.length} ports finished`);
     assert.deepEqual(ports, [...new Set(ports)].sort((a, b) => a - b));
     assert.equal(await descriptorsBackTo(before), before);

@@ -10,21 +10,27 @@ import { createTcpProber } from '../../src/scanner/tcp/index.js';
 import { libuvConnector } from '../../src/scanner/tcp/libuv-connector.js';
 import { socketConnector } from '../../src/scanner/tcp/socket-connector.js';
 import { defaultTcpTiming } from '../../src/scanner/tcp/timing.js';
-import type { PortResult } from '../../src/scanner/types.js';
+import type { PortState } from '../../src/scanner/types.js';
 import { closedPorts, engines, listen, loopback4, loopback6, openDescriptors, proberPorts, settle } from './helpers.js';
 
 const share = (current: number) => ({ current: () => current });
 
 for (const { engine, skip } of engines) {
   describe(`TCP prober, ${engine} engine`, { skip }, () => {
-    test('a listener is open/syn-ack and a port with none is closed/conn-refused, sorted, each reported once', async () => {
+    test('a listener is open/syn-ack and a port with none is closed/conn-refused, in port order, each reported once', async () => {
       const listeners = await listen(2);
       const closed = await closedPorts(3);
       try {
-        const seen: PortResult[] = [];
-        const ports = [...closed, ...listeners.ports].sort((a, b) => b - a);
-        const results = await createTcpProber({ engine })(loopback4, proberPorts(ports), { concurrency: share(64), onResult: (result) => seen.push(result) });
-        assert.deepEqual(results.map((result) => result.port), [...ports].sort((a, b) => a - b));
+        const seen: { port: number; state: PortState }[] = [];
+        const ports = proberPorts([...closed, ...listeners.ports]);
+        const list = await createTcpProber({ engine })(loopback4, ports, { concurrency: share(64), onResult: (index, state) => seen.push({ port: ports[index]!, state }) });
+        const results = [...list];
+        assert.deepEqual(results.map((result) => result.port), ports);
+        assert.deepEqual(
+          [...seen].sort((a, b) => a.port - b.port),
+          results.map(({ port, state }) => ({ port, state })),
+          'each port reported once, with its final state',
+        );
         for (const result of results) {
           const isOpen = listeners.ports.includes(result.port);
           assert.equal(result.state, isOpen ? 'open' : 'closed', `port ${result.port}`);
@@ -44,7 +50,7 @@ for (const { engine, skip } of engines) {
       try {
         const [closed] = await closedPorts(1, '::1');
         const results = await createTcpProber({ engine })(loopback6, proberPorts([listeners.ports[0]!, closed!]), { concurrency: share(8), onResult: () => undefined });
-        assert.deepEqual(new Set(results.map((result) => result.state)), new Set(['open', 'closed']));
+        assert.deepEqual(new Set(Array.from(results, (result) => result.state)), new Set(['open', 'closed']));
       } finally {
         await listeners.close();
       }
@@ -57,7 +63,7 @@ for (const { engine, skip } of engines) {
       const localPortFor = (target: number): number | undefined => (selfConnectsMade++ === 0 ? target : undefined);
       const results = await createTcpProber({ engine, connector: { localPortFor } })(loopback4, proberPorts([port!]), { concurrency: share(1), onResult: () => undefined });
       assert.equal(selfConnectsMade, 2, 'one self-connect, then one normal attempt');
-      assert.equal(results[0]?.state, 'closed');
+      assert.equal(results.at(0)?.state, 'closed');
     });
 
     test('every socket is closed afterwards, and open ports leave no TIME_WAIT behind (reset, as nmap)', async () => {

@@ -4,6 +4,7 @@
 // Callbacks throughout: a Promise per port costs more than the connect itself on loopback.
 import { PortbotError } from '../../errors.js';
 import { HostScanRun } from '../host-scan-run.js';
+import { PortVerdicts } from '../port-verdicts.js';
 import type { HostProbeOptions, PortReason, PortState, ScanAddress } from '../types.js';
 import type { Connector } from './connector.js';
 import { Fifo } from './fifo.js';
@@ -22,7 +23,7 @@ export interface TcpHostScanSettings {
   readonly timing: TcpTiming;
   /** Most sockets this scan may hold regardless of its share (the open-file limit). */
   readonly socketCeiling: number;
-  /** Service names come from the caller: a scanner thread must not load the IANA tables. */
+  /** Names ports when their results are read, after the scan. A scanner thread passes none: it must not load the IANA tables. */
   readonly serviceOf?: (port: number) => string | null;
   /** Which ports to start; threads scanning one host share theirs. Default: every port, in order. */
   readonly claims?: PortClaims;
@@ -31,7 +32,6 @@ export interface TcpHostScanSettings {
 const unnamed = (): null => null;
 
 export class TcpHostScan extends HostScanRun {
-  protected readonly protocol = 'tcp';
   /** Counted tries per port; a port's current attempt is try number tries[index] - 1. */
   private readonly tries: Uint8Array;
   private readonly rtt: RttEstimator;
@@ -55,7 +55,6 @@ export class TcpHostScan extends HostScanRun {
   private readonly connector: Connector;
   private readonly timing: TcpTiming;
   private readonly socketCeiling: number;
-  private readonly serviceOf: (port: number) => string | null;
 
   constructor(
     private readonly target: ScanAddress,
@@ -64,11 +63,10 @@ export class TcpHostScan extends HostScanRun {
     options: HostProbeOptions,
     settings: TcpHostScanSettings,
   ) {
-    super(options, ports.length);
+    super(options, new PortVerdicts('tcp', ports, settings.serviceOf ?? unnamed));
     this.connector = settings.connector;
     this.timing = settings.timing;
     this.socketCeiling = settings.socketCeiling;
-    this.serviceOf = settings.serviceOf ?? unnamed;
     this.claims = settings.claims ?? localClaims(ports.length);
     this.tries = new Uint8Array(ports.length);
     this.inflight = new InflightList(ports.length);
@@ -181,8 +179,7 @@ export class TcpHostScan extends HostScanRun {
   }
 
   private finalize(index: number, state: PortState, reason: PortReason, rttMs: number | null): void {
-    const port = this.ports[index]!;
-    if (this.record(index, port, state, reason, rttMs, this.serviceOf(port))) this.unfinished--;
+    if (this.record(index, state, reason, rttMs)) this.unfinished--;
   }
 
   /** One timer for every deadline: attempts are kept in start order, so the oldest expires first. */

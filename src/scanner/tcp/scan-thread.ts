@@ -3,13 +3,10 @@
 // the main thread names the ports (threaded-scan.ts says why threads exist at all).
 import { parentPort, workerData } from 'node:worker_threads';
 import { PortbotError } from '../../errors.js';
-import type { PortResult } from '../types.js';
 import { connectorFor } from './engines.js';
 import { TcpHostScan } from './host-scan.js';
 import { sharedClaims } from './port-claims.js';
-import { indexOfPort } from './sorted-index.js';
 import type { FromScanThread, ScanThreadData, ToScanThread } from './thread-messages.js';
-import { verdictCode } from './verdict-codes.js';
 
 /** Often enough for a progress bar (reported every 100 ms), rarely enough to cost nothing. */
 const BATCH_MS = 50;
@@ -35,10 +32,12 @@ function flush(): void {
   post(batch, [batch.indices.buffer, batch.codes.buffer, batch.rtts.buffer]);
 }
 
-function record(result: PortResult): void {
-  indices.push(indexOfPort(data.ports, result.port));
-  codes.push(verdictCode(result.state, result.reason));
-  rtts.push(result.rttMs ?? Number.NaN);
+/** Queues a finished port for the next batch, read back from the scan's compact results. */
+function record(index: number): void {
+  const { results } = scanRun;
+  indices.push(index);
+  codes.push(results.codeAt(index));
+  rtts.push(results.rttAt(index));
 }
 
 port.on('message', (message: ToScanThread) => {
@@ -49,9 +48,10 @@ port.on('message', (message: ToScanThread) => {
 const timer = setInterval(flush, BATCH_MS);
 const options = { signal: stop.signal, concurrency: { current: () => concurrency }, onResult: record };
 const connector = connectorFor(data.engine, {});
+const claims = sharedClaims(data.claims, data.ports.length);
+const scanRun = new TcpHostScan(data.address, data.ports, options, { connector, timing: data.timing, socketCeiling: data.socketCeiling, claims });
 try {
-  const claims = sharedClaims(data.claims, data.ports.length);
-  await new TcpHostScan(data.address, data.ports, options, { connector, timing: data.timing, socketCeiling: data.socketCeiling, claims }).run();
+  await scanRun.run();
   flush();
   post({ type: 'done' });
 } catch (error) {

@@ -4,19 +4,18 @@
 // threads take the host's ports from one shared counter (port-claims.ts), each running the same
 // TcpHostScan with its own RTT estimate, retries and deadline sweep, so whichever thread runs
 // faster scans more ports and all finish together. Workers send compact verdicts in batches; the calling
-// thread names the ports, builds the PortResults and reports progress. Workers get a small young
+// thread stores them with its own part's in one PortVerdicts and reports progress. Workers get a small young
 // generation: their garbage (a handle per attempt) dies within milliseconds.
 import { Worker } from 'node:worker_threads';
 import { PortbotError } from '../../errors.js';
-import type { HostProbeOptions, PortResult, ScanAddress } from '../types.js';
+import { PortVerdicts } from '../port-verdicts.js';
+import type { HostProbeOptions, PortState, ScanAddress } from '../types.js';
+import { verdictOf } from '../verdict-codes.js';
 import type { Connector, TcpEngine } from './connector.js';
-import { onlyFinished } from '../host-scan-run.js';
 import { TcpHostScan } from './host-scan.js';
 import { sharedClaimCounter, sharedClaims } from './port-claims.js';
-import { indexOfPort } from './sorted-index.js';
 import type { FromScanThread, ScanThreadData, ToScanThread } from './thread-messages.js';
 import type { TcpTiming } from './timing.js';
-import { verdictOf } from './verdict-codes.js';
 
 const THREAD_URL = new URL('./scan-thread.js', import.meta.url);
 /** MB of young generation per worker (measured: 2-4 MB is the cheapest in memory for a full-range scan). */
@@ -36,11 +35,10 @@ export interface ThreadedScanSettings {
 }
 
 /** Scans `ports` (sorted, unique) on this thread and `settings.workers` more; resolves like TcpHostScan.run(). */
-export function threadedTcpScan(target: ScanAddress, ports: readonly number[], options: HostProbeOptions, settings: ThreadedScanSettings): Promise<PortResult[]> {
+export function threadedTcpScan(target: ScanAddress, ports: readonly number[], options: HostProbeOptions, settings: ThreadedScanSettings): Promise<PortVerdicts> {
   const parts = Math.max(1, Math.min(settings.workers + 1, ports.length));
   const claims = sharedClaimCounter();
-  const results = new Array<PortResult | undefined>(ports.length);
-  let delivered = 0;
+  const results = new PortVerdicts('tcp', ports, settings.serviceOf);
   const shareOf = (): number => Math.max(1, Math.floor(options.concurrency.current() / parts));
   const ceiling = Math.max(1, Math.floor(settings.socketCeiling / parts));
   let lastShare = shareOf();
@@ -49,7 +47,7 @@ export function threadedTcpScan(target: ScanAddress, ports: readonly number[], o
   let running = parts;
   let settled = false;
 
-  return new Promise<PortResult[]>((resolve, reject) => {
+  return new Promise<PortVerdicts>((resolve, reject) => {
     const stopAll = (): void => {
       stopOwn.abort();
       for (const worker of workers) worker.postMessage({ type: 'stop' } satisfies ToScanThread);
@@ -58,7 +56,7 @@ export function threadedTcpScan(target: ScanAddress, ports: readonly number[], o
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener('abort', stopAll);
-      if (error === undefined) return resolve(onlyFinished(results, delivered));
+      if (error === undefined) return resolve(results.finished());
       stopOwn.abort();
       for (const worker of workers) void worker.terminate();
       reject(error instanceof Error ? error : new PortbotError('scanner-thread-failed', 'the threaded scan failed', { cause: error }));
@@ -72,11 +70,12 @@ export function threadedTcpScan(target: ScanAddress, ports: readonly number[], o
       lastShare = share;
       for (const worker of workers) worker.postMessage({ type: 'share', concurrency: share } satisfies ToScanThread);
     };
-    const deliver = (index: number, result: PortResult): void => {
-      results[index] = result;
-      delivered++;
+    /** Stores a verdict from any part (each port is claimed by one part only) and reports it. */
+    const deliver = (index: number, code: number, rttMs: number): void => {
+      if (!results.setCode(index, code, rttMs)) return;
+      const state: PortState = verdictOf(code)[0];
       try {
-        options.onResult(result);
+        options.onResult(index, state);
       } catch (error) {
         finish(error);
       }
@@ -90,13 +89,7 @@ export function threadedTcpScan(target: ScanAddress, ports: readonly number[], o
       worker.on('message', (message: FromScanThread) => {
         if (settled) return;
         if (message.type === 'batch') {
-          for (let i = 0; i < message.indices.length && !settled; i++) {
-            const index = message.indices[i]!;
-            const port = ports[index]!;
-            const [state, reason] = verdictOf(message.codes[i]!);
-            const rtt = message.rtts[i]!;
-            deliver(index, { port, protocol: 'tcp', state, reason, service: settings.serviceOf(port), rttMs: Number.isNaN(rtt) ? null : rtt });
-          }
+          for (let i = 0; i < message.indices.length && !settled; i++) deliver(message.indices[i]!, message.codes[i]!, message.rtts[i]!);
           reshare();
         } else if (message.type === 'done') {
           done = true;
@@ -113,13 +106,14 @@ export function threadedTcpScan(target: ScanAddress, ports: readonly number[], o
 
     if (options.signal?.aborted === true) stopAll();
     else options.signal?.addEventListener('abort', stopAll, { once: true });
-    // This thread's part runs here, claiming from the same counter.
+    // This thread's part runs here, claiming from the same counter; its verdicts are copied over as they come.
     const ownOptions = {
       signal: stopOwn.signal,
       concurrency: { current: shareOf },
-      onResult: (result: PortResult): void => deliver(indexOfPort(ports, result.port), result),
+      onResult: (index: number): void => deliver(index, own.results.codeAt(index), own.results.rttAt(index)),
     };
-    const ownSettings = { connector: settings.connector, timing: settings.timing, socketCeiling: ceiling, serviceOf: settings.serviceOf, claims: sharedClaims(claims, ports.length) };
-    new TcpHostScan(target, ports, ownOptions, ownSettings).run().then(partDone, finish);
+    const ownSettings = { connector: settings.connector, timing: settings.timing, socketCeiling: ceiling, claims: sharedClaims(claims, ports.length) };
+    const own = new TcpHostScan(target, ports, ownOptions, ownSettings);
+    own.run().then(partDone, finish);
   });
 }

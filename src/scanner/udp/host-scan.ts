@@ -7,6 +7,7 @@
 // Callbacks throughout, as in the TCP prober: no promise or timer per port.
 import { serviceName } from '../../knowledge/lookup.js';
 import { HostScanRun } from '../host-scan-run.js';
+import { PortVerdicts } from '../port-verdicts.js';
 import { Fifo } from '../tcp/fifo.js';
 import { RttEstimator } from '../tcp/rtt.js';
 import type { HostProbeOptions, PortReason, PortState, ScanAddress } from '../types.js';
@@ -30,9 +31,11 @@ interface Batch {
 }
 
 const MAX_BACKOFF_MS = 1000;
+/** Names are looked up when the report is read, after the scan: a first lookup may load tables,
+ *  and an event loop blocked while answers wait would inflate the round-trip times the timeouts follow. */
+const nameUdp = (port: number): string | null => serviceName(port, 'udp');
 
 export class UdpHostScan extends HostScanRun {
-  protected readonly protocol = 'udp';
   private readonly rtt: RttEstimator;
   private readonly pacer: IcmpPacer;
   private readonly inflight = new Fifo<Probe>();
@@ -45,9 +48,6 @@ export class UdpHostScan extends HostScanRun {
   private silent: number[] = [];
   /** A port known to draw ICMP errors from this target, or -1. */
   private canary = -1;
-  /** Looked up before the first probe: a lookup's first call may load tables, and an event loop
-   *  blocked while answers wait would inflate the round-trip times the timeouts follow. */
-  private readonly services: (string | null)[];
   private icmpSeen = false;
   private batch: Batch | null = null;
   private lastBatchAt = 0;
@@ -66,8 +66,7 @@ export class UdpHostScan extends HostScanRun {
     /** Most sockets this scan may hold regardless of its share (the open-file limit). */
     private readonly socketCeiling: number,
   ) {
-    super(options, ports.length);
-    this.services = ports.map((port) => serviceName(port, 'udp'));
+    super(options, new PortVerdicts('udp', ports, nameUdp));
     this.rtt = new RttEstimator(timing.timeout);
     this.pacer = new IcmpPacer(timing.pace);
   }
@@ -145,7 +144,7 @@ export class UdpHostScan extends HostScanRun {
 
   /** Confirm phase: the next batch of silent ports, plus the canary, sent back to back. */
   private nextBatch(): void {
-    this.silent = this.silent.filter((index) => this.results[index] === undefined);
+    this.silent = this.silent.filter((index) => !this.results.isFinished(index));
     if (this.silent.length === 0) return this.stop();
     const wait = this.lastBatchAt + this.pacer.intervalMs - performance.now();
     if (wait > 0) {
@@ -173,7 +172,7 @@ export class UdpHostScan extends HostScanRun {
     let settled = 0;
     batch.members.forEach((probe, position) => {
       if (proven[position] === true) this.finalize(probe.index, 'open|filtered', 'no-response', null);
-      if (this.results[probe.index] !== undefined) settled++;
+      if (this.results.isFinished(probe.index)) settled++;
     });
     const icmpErrors = outcomes.filter((outcome) => outcome === 'icmp').length;
     this.pacer.afterBatch({ hadCanary: batch.canary !== null, icmpErrors, windowResolved: settled === batch.members.length });
@@ -200,7 +199,7 @@ export class UdpHostScan extends HostScanRun {
   }
 
   private finalize(index: number, state: PortState, reason: PortReason, rttMs: number | null): void {
-    this.record(index, this.ports[index]!, state, reason, rttMs, this.services[index] ?? null);
+    this.record(index, state, reason, rttMs);
   }
 
   /** One timer for every deadline: probes sit in start order and share one timeout, so the head expires first. */

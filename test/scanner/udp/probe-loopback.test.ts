@@ -6,7 +6,7 @@ import { createSocket, type Socket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { serviceName } from '../../../src/knowledge/lookup.js';
-import type { PortResult } from '../../../src/scanner/types.js';
+import type { PortState } from '../../../src/scanner/types.js';
 import { probeUdp } from '../../../src/scanner/udp/index.js';
 import { startDnsResponder } from './dns-responder.js';
 import { startNtpResponder, startSilentListener } from './ntp-responder.js';
@@ -43,8 +43,9 @@ after(() => {
 });
 
 test('DNS and NTP answer their probes, a silent listener is open|filtered, unbound ports are closed', async () => {
-  const seen: PortResult[] = [];
-  const results = await probeUdp(v4, udp(514, 123, 53, 46_999, 46_998, 1), { concurrency: share(64), onResult: (result) => seen.push(result) });
+  const seen: { port: number; state: PortState }[] = [];
+  const ports = udp(514, 123, 53, 46_999, 46_998, 1);
+  const results = [...(await probeUdp(v4, ports, { concurrency: share(64), onResult: (index, state) => seen.push({ port: ports[index]!, state }) }))];
   const summary = results.map(({ port, state, reason }) => `${port} ${state} ${reason}`);
   assert.deepEqual(summary, [
     '1 closed port-unreach',
@@ -55,7 +56,7 @@ test('DNS and NTP answer their probes, a silent listener is open|filtered, unbou
     '46999 open udp-response',
   ]);
   assert.equal(seen.length, 6, 'onResult once per port');
-  assert.deepEqual(new Set(seen.map((result) => result.port)), new Set(results.map((result) => result.port)));
+  assert.deepEqual([...seen].sort((a, b) => a.port - b.port), results.map(({ port, state }) => ({ port, state })), 'each port reported with its final state');
   for (const result of results) {
     assert.equal(result.protocol, 'udp');
     assert.equal(result.service, serviceName(result.port, 'udp'));
@@ -71,7 +72,7 @@ test('IPv6: answers, silence and port-unreachable on ::1', async () => {
   const quiet = await startSilentListener(46_996, '::1');
   try {
     const results = await probeUdp({ target: '::1', address: '::1', family: 6 }, udp(46_995, 46_996, 46_997), { concurrency: share(8), onResult: () => undefined });
-    assert.deepEqual(results.map((result) => result.state), ['closed', 'open|filtered', 'open']);
+    assert.deepEqual(Array.from(results, (result) => result.state), ['closed', 'open|filtered', 'open']);
   } finally {
     echo.close();
     quiet.close();
@@ -110,12 +111,12 @@ test('cancelling closes every socket at once and resolves with the ports already
   });
   const results = await scan;
   assert.ok(inFlight > 0, 'sockets were open when the scan was cancelled');
-  assert.deepEqual(results.map((result) => `${result.port} ${result.state}`), ['5 closed']);
+  assert.deepEqual(Array.from(results, (result) => `${result.port} ${result.state}`), ['5 closed']);
   await closePhase();
   assert.equal(udpHandles(), baseline, 'no socket left open');
 });
 
 test('an already-cancelled signal sends nothing', async () => {
   const results = await probeUdp(v4, udp(53, 6), { signal: AbortSignal.abort(), concurrency: share(4), onResult: () => assert.fail('no result expected') });
-  assert.deepEqual(results, []);
+  assert.deepEqual([...results], []);
 });
