@@ -2,7 +2,7 @@
 // a full-range scan has 65,535 of them, and 65,535 objects alive until the scan ends were what
 // made V8 grow its young generation and a full-range scan pass 120 MB. A PortResult is built
 // only when a reader asks for one; the report renders them one at a time, so they die young.
-import type { PortResult, PortResultList, PortState, Protocol, StateSummary } from './types.js';
+import type { PortReason, PortResult, PortResultList, PortState, Protocol, StateSummary } from './types.js';
 import { verdictCode, verdictOf } from './verdict-codes.js';
 
 /** Where no RTT was measured (nothing answered, or the attempt failed before sending). */
@@ -36,7 +36,7 @@ export class PortVerdicts implements PortResultList {
   }
 
   /** Stores a port's final state; false (and nothing changes) when it already had one. */
-  set(index: number, state: PortState, reason: PortResult['reason'], rttMs: number | null): boolean {
+  set(index: number, state: PortState, reason: PortReason, rttMs: number | null): boolean {
     return this.setCode(index, verdictCode(state, reason), rttMs === null ? NO_RTT : Math.round(rttMs * 100) / 100);
   }
 
