@@ -11,6 +11,7 @@ const drain = (next: () => number | undefined): number[] => {
 test('local claims hand out every position once, in order, then nothing', () => {
   const claims = localClaims(4);
   assert.deepEqual(drain(() => claims.next()), [0, 1, 2, 3]);
+  assert.equal(claims.exhausted, true);
   assert.equal(claims.next(), undefined);
   assert.equal(localClaims(0).next(), undefined);
 });
@@ -21,5 +22,6 @@ test('claims sharing one counter split the positions between them without overla
   const second = sharedClaims(counter, 10);
   const taken = [first.next(), second.next(), second.next(), first.next(), ...drain(() => first.next()), ...drain(() => second.next())];
   assert.deepEqual(taken, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.ok(first.exhausted && second.exhausted);
   assert.equal(second.next(), undefined);
 });

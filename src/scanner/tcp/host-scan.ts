@@ -40,7 +40,6 @@ export class TcpHostScan extends HostScanRun {
   /** Ports bounced by EMFILE and the like: first in line once the pause is over. */
   private readonly bounced: number[] = [];
   private readonly claims: PortClaims;
-  private claimsLeft = true;
   /** Ports this scan has started and not yet given a final state. */
   private unfinished = 0;
   private evidence: HostEvidence = { answered: false, deepestAnsweredTry: -1 };
@@ -85,7 +84,7 @@ export class TcpHostScan extends HostScanRun {
       this.launch(index);
       if (performance.now() < this.pausedUntil) break;
     }
-    if (!this.claimsLeft && this.unfinished === 0) this.stop();
+    if (this.claims.exhausted && this.unfinished === 0) this.stop();
     else this.armSweep();
   }
 
@@ -94,10 +93,8 @@ export class TcpHostScan extends HostScanRun {
     if (bounced !== undefined) return bounced;
     const retry = this.retries.shift();
     if (retry !== undefined) return retry;
-    if (!this.claimsLeft) return undefined;
     const fresh = this.claims.next();
-    if (fresh === undefined) this.claimsLeft = false;
-    else this.unfinished++;
+    if (fresh !== undefined) this.unfinished++;
     return fresh;
   }
 

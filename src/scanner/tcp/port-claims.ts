@@ -7,11 +7,21 @@
 export interface PortClaims {
   /** The next position to start, or undefined when every port has been handed out. */
   next(): number | undefined;
+  /** True once next() has returned undefined: nothing more will come. */
+  readonly exhausted: boolean;
 }
 
 export function localClaims(count: number): PortClaims {
   let next = 0;
-  return { next: () => (next < count ? next++ : undefined) };
+  const claims = {
+    exhausted: false,
+    next: (): number | undefined => {
+      if (next < count) return next++;
+      claims.exhausted = true;
+      return undefined;
+    },
+  };
+  return claims;
 }
 
 /** A counter for sharedClaims, to hand to every thread scanning the host. */
@@ -19,14 +29,15 @@ export const sharedClaimCounter = (): Int32Array => new Int32Array(new SharedArr
 
 /** Claims from a counter shared between threads (Atomics: no two threads get the same position). */
 export function sharedClaims(counter: Int32Array, count: number): PortClaims {
-  let exhausted = false;
-  return {
-    next: () => {
-      if (exhausted) return undefined;
+  const claims = {
+    exhausted: false,
+    next: (): number | undefined => {
+      if (claims.exhausted) return undefined;
       const position = Atomics.add(counter, 0, 1);
       if (position < count) return position;
-      exhausted = true;
+      claims.exhausted = true;
       return undefined;
     },
   };
+  return claims;
 }
