@@ -50,8 +50,7 @@ export function foldPorts(ports: PortResultList): FoldedPorts {
     .map(([, tally]) => describeGroup(tally))
     .sort((a, b) => b.count - a.count);
   const shown: PortResult[] = [];
-  if (foldedKeys.size === 0) shown.push(...ports);
-  else for (const port of ports) if (!foldedKeys.has(groupKey(port))) shown.push(port);
+  for (const port of ports) if (!foldedKeys.has(groupKey(port))) shown.push(port);
   return { shown, folded };
 }
 
