@@ -10,7 +10,7 @@ import { loadConfig, type Config } from './config.js';
 import { PortbotError } from './errors.js';
 import { auditToLogger, createLogger, silentLog, type CommandLog } from './log.js';
 import type { AuditLog } from './policy/audit.js';
-import { createScanPolicy } from './policy/index.js';
+import { createScanPolicy, validateTargetRules } from './policy/index.js';
 import type { Requester } from './policy/types.js';
 import { scan } from './scanner/scan.js';
 
@@ -22,7 +22,7 @@ export const USAGE = `Usage:
   portbot console                                  chat with portbot in this terminal
   portbot                                          start the Slack and/or Discord bot (console without tokens)
 Ports: 22 | 22,80,443 | 1-1024 | ssh,https | common | top100 | all | U:53
-Exit codes: 0 done, 2 invalid input, 3 refused by policy, 1 anything else.`;
+Exit codes: 0 done, 2 invalid input or configuration, 3 refused by policy, 1 anything else.`;
 
 export interface CliOptions {
   readonly loadAdapters: AdapterLoader;
@@ -75,6 +75,14 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
     streams.stderr.write(`portbot: ${error.message}\n`);
     return EXIT.invalid;
   }
+  try {
+    // A bad allowlist or denylist rule is a bad variable like any other: exit 2, whatever the command.
+    validateTargetRules(config);
+  } catch (error) {
+    if (!(error instanceof PortbotError)) throw error;
+    streams.stderr.write(`portbot: invalid configuration: ${error.message}\n`);
+    return EXIT.invalid;
+  }
   // Scripts read the answer and the one-line error: logs stay off unless asked for by name.
   const explicitLevel = env['PORTBOT_LOG_LEVEL'] !== undefined && env['PORTBOT_LOG_LEVEL'] !== '';
   const quietLevel = command === 'scan' || command === 'port' ? 'silent' : 'error';
@@ -119,6 +127,6 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
     const code = error instanceof PortbotError ? ` (${error.code})` : '';
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     streams.stderr.write(`portbot: ${message}${code}\n`);
-    return EXIT.failed;
+    return error instanceof PortbotError && error.code === 'invalid-config' ? EXIT.invalid : EXIT.failed;
   }
 }
