@@ -137,3 +137,12 @@ for (const format of ['xml', 'csv'] as const) {
     assert.deepEqual(read.scaninfo[0], { type: 'connect', protocol: 'tcp', numservices: '65535', services: '1-65535' }, 'scaninfo names what was asked for');
   });
 }
+
+test('a --csv reader that stops early gets one line naming the CSV document and exit 1, not a crash', async () => {
+  // 20,000 rows are about 1 MB, far more than a pipe holds, so the writer meets the closed end.
+  const cli = startCli(['scan', '127.0.0.1', '40001-60000', '--csv']);
+  cli.child.stdout?.once('data', () => cli.child.stdout?.destroy());
+  const run = await cli.done;
+  assert.equal(run.code, 1);
+  assert.deepEqual(lines(run.stderr), ['portbot: standard output was closed before the whole CSV document was written']);
+});
