@@ -32,11 +32,11 @@ const row = (cells: readonly string[]): string => `${cells.map(csvCell).join(','
 export function* scanCsvRecords(report: ScanReport): Generator<string> {
   yield row(CSV_COLUMNS);
   for (const host of report.hosts) {
-    const address = csvCell(host.address);
-    const target = csvCell(host.target);
+    const start = `${csvCell(host.address)},${csvCell(host.target)},`;
     for (const port of host.ports) {
-      const rest = [port.protocol, port.state, port.reason, port.service ?? '', detectedText(port)].map(csvCell).join(',');
-      yield `${address},${target},${port.port},${rest}\r\n`;
+      // Protocol, state and reason are closed sets of plain words: only the names need a look.
+      const service = port.service === null ? '' : csvCell(port.service);
+      yield `${start}${port.port},${port.protocol},${port.state},${port.reason},${service},${csvCell(detectedText(port))}\r\n`;
     }
   }
 }
