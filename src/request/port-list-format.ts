@@ -33,7 +33,7 @@ export class PortRanges {
 }
 
 /** "22,80,443,8000-8100": consecutive ports folded into ranges. Expects sorted, unique ports. */
-export function foldRanges(ports: readonly number[]): string {
+function foldRanges(ports: readonly number[]): string {
   const ranges = new PortRanges();
   for (let index = 0; index < ports.length; index++) ranges.add(ports[index]!);
   return ranges.toString();
