@@ -12,12 +12,15 @@ import { auditToLogger, createLogger, silentLog, type CommandLog } from './log.j
 import type { AuditLog } from './policy/audit.js';
 import { createScanPolicy, validateTargetRules } from './policy/index.js';
 import type { Requester } from './policy/types.js';
+import { formatFromFlags } from './report/scan-formats.js';
 import { scan } from './scanner/scan.js';
 
 export type { AdapterLoader, AdapterName, AdapterContext } from './commands/adapter-loader.js';
 
 export const USAGE = `Usage:
-  portbot scan <target> [ports] [--udp] [--json]   scan allowed targets (default ports: common)
+  portbot scan <target> [ports] [--udp] [--json|--xml|--csv]
+                                                   scan allowed targets (default ports: common);
+                                                   --xml is nmap's XML format, --csv one row per port
   portbot port <number|service|idea> [--json]      explain a port or a networking idea
   portbot console                                  chat with portbot in this terminal
   portbot                                          start the Slack and/or Discord bot (console without tokens)
@@ -53,7 +56,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, udp: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { json: { type: 'boolean' }, xml: { type: 'boolean' }, csv: { type: 'boolean' }, udp: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     // Node's own messages run long; keep the one line about what was wrong.
@@ -103,11 +106,14 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         if (target === undefined) return usageError(streams, 'say what to scan, e.g. `portbot scan localhost 22,80`');
         const policy = createScanPolicy(config, { loopbackWhenUnconfigured: true });
         const portText = ports.length > 0 ? ports.join(',') : undefined;
-        const request = { target, ports: portText, udp: values.udp === true, json: values.json === true, text: ['scan', ...rest].join(' ') };
+        const { format, conflict } = formatFromFlags(values);
+        if (conflict !== undefined) return usageError(streams, conflict);
+        const request = { target, ports: portText, udp: values.udp === true, format, text: ['scan', ...rest].join(' '), commandLine: ['portbot', ...argv].join(' ') };
         return await terminalScan({ policy, audit, scan, logger: commandLog }, cliRequester(), request, streams);
       }
       case 'port': {
         if (rest.length === 0) return usageError(streams, 'say what to explain, e.g. `portbot port 22`');
+        if (values.xml === true || values.csv === true) return usageError(streams, '--xml and --csv are for `portbot scan`; `portbot port` prints text or --json');
         const { terminalPort } = await import('./commands/terminal-port.js');
         return terminalPort(rest.join(' '), values.json === true, cliRequester(), audit, streams);
       }
