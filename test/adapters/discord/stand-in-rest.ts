@@ -118,6 +118,20 @@ export class RestStandIn extends EventEmitter {
   /** An interaction with this token has just been sent to the client; it works for the token lifetime. */
   issueToken(token: string): void {
     this.tokensIssued.set(token, performance.now());
+    setTimeout(() => this.emit('expired', token), this.tokenLifetimeMs).unref();
+  }
+
+  /** Resolves when `token` has run out (emitted by the stand-in's own clock, as Discord's would). */
+  tokenExpiry(token: string): Promise<void> {
+    if (this.expired(token)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = (expired: string): void => {
+        if (expired !== token) return;
+        this.off('expired', check);
+        resolve();
+      };
+      this.on('expired', check);
+    });
   }
 
   /** True once a token handed out has outlived its lifetime (what Discord then answers 401 to). */
