@@ -8,13 +8,13 @@ import type { Bot } from '../../../src/commands/types.js';
 import { createBot } from '../../../src/commands/bot.js';
 import { createScanPolicy } from '../../../src/policy/scan-policy.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
-import { SlackApiStandIn } from './stand-in-api.js';
+import type { ResponseUrlLifetime } from '../../../adapters/slack/response-url.js';
+import { SlackApiStandIn, type SlackStandInOptions } from './stand-in-api.js';
 import { SocketModeStandIn } from './stand-in-socket.js';
 import { signingSecret } from './requests.js';
 import { SettlingBot } from '../settling-bot.js';
 
 export const testLogger = () => pino({ level: process.env['PORTBOT_TEST_LOG'] ?? 'silent' });
-
 
 /** The real bot: real policy (loopback allowed), real scanner. */
 export function realBot(config: Config): Bot {
@@ -34,13 +34,19 @@ export interface RunningSlack {
 
 export const loopbackEnv = { PORTBOT_ALLOWLIST: '127.0.0.1', PORTBOT_SCANS_PER_MINUTE: '1000', PORTBOT_CONCURRENT_SCANS_PER_USER: '100' };
 
-export async function startSlack(makeBot: (config: Config) => Bot, env: Record<string, string> = {}, mode: 'http' | 'socket' = 'http'): Promise<RunningSlack> {
-  const api = await SlackApiStandIn.start();
+export interface SlackTestOptions extends SlackStandInOptions {
+  /** response_urls last this long in the stand-in, and the adapter is told so (moving `moveBeforeMs` before). */
+  readonly responseUrlLifetime?: ResponseUrlLifetime;
+}
+
+export async function startSlack(makeBot: (config: Config) => Bot, env: Record<string, string> = {}, mode: 'http' | 'socket' = 'http', options: SlackTestOptions = {}): Promise<RunningSlack> {
+  const lifetime = options.responseUrlLifetime;
+  const api = await SlackApiStandIn.start({ ...options, ...(lifetime === undefined ? {} : { responseUrlLifetimeMs: lifetime.lifetimeMs }) });
   const socket = mode === 'socket' ? await SocketModeStandIn.start() : undefined;
   if (socket !== undefined) api.socketUrl = socket.url;
   const modeEnv = socket === undefined ? { SLACK_SIGNING_SECRET: signingSecret, PORT: '0' } : { SLACK_APP_TOKEN: 'xapp-stand-in' };
   const config = loadConfig({ ...loopbackEnv, SLACK_BOT_TOKEN: 'xoxb-stand-in', SLACK_API_URL: api.apiUrl, ...modeEnv, ...env });
-  const adapter = createSlackAdapter(config, testLogger());
+  const adapter = createSlackAdapter(config, testLogger(), lifetime === undefined ? {} : { responseUrlLifetime: lifetime });
   const bot = new SettlingBot(makeBot(config));
   try {
     await adapter.start(bot);
