@@ -1,5 +1,6 @@
 // Starts the Slack stand-in and the real Slack adapter (real Bolt) wired to a bot, and reads the
 // answers back out of the recorded calls.
+import { after } from 'node:test';
 import { pino } from 'pino';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +35,13 @@ export interface RunningSlack {
 
 export const loopbackEnv = { PORTBOT_ALLOWLIST: '127.0.0.1', PORTBOT_SCANS_PER_MINUTE: '1000', PORTBOT_CONCURRENT_SCANS_PER_USER: '100' };
 
+// A failed or timed-out test never reaches its own stop(); its listening servers would then keep
+// the test process alive. Whatever is still running when the file ends is stopped here.
+const stillRunning = new Set<RunningSlack>();
+after(async () => {
+  for (const running of stillRunning) await running.stop();
+});
+
 export interface SlackTestOptions extends SlackStandInOptions {
   /** response_urls last this long in the stand-in, and the adapter is told so (moving `moveBeforeMs` before). */
   readonly responseUrlLifetime?: ResponseUrlLifetime;
@@ -54,7 +62,7 @@ export async function startSlack(makeBot: (config: Config) => Bot, env: Record<s
     await Promise.all([api.close(), socket?.close()]);
     throw error;
   }
-  return {
+  const running: RunningSlack = {
     api,
     socket,
     adapter,
@@ -62,11 +70,14 @@ export async function startSlack(makeBot: (config: Config) => Bot, env: Record<s
     config,
     port: adapter.httpPort ?? 0,
     async stop() {
+      if (!stillRunning.delete(running)) return;
       await bot.shutdown();
       await adapter.stop();
       await Promise.all([api.close(), socket?.close()]);
     },
   };
+  stillRunning.add(running);
+  return running;
 }
 
 /** A listening loopback port and a port that refuses (bound once, then released). */
