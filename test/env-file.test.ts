@@ -1,14 +1,10 @@
 // ./.env as every entry point reads it (src/env-file.ts): Node's own reader, the environment wins,
 // no file is fine, and a line Node would silently skip is named (never echoed) in one line.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { envFileProblem } from '../src/env-file.js';
+import { runInFreshDir } from './run-in-fresh-dir.js';
 
 const BIN = fileURLToPath(new URL('../../bin/portbot.js', import.meta.url));
 
@@ -20,21 +16,8 @@ test('lines Node reads quietly wrong are named by number: junk, "export", a quot
   assert.equal(envFileProblem('A="never closed\nB=2\n'), 'line 1: the value of A opens a quote (") that is never closed');
 });
 
-async function runBin(args: readonly string[], dotEnv: string | undefined, env: Record<string, string> = {}) {
-  const cwd = mkdtempSync(join(tmpdir(), 'portbot-env-'));
-  try {
-    if (dotEnv !== undefined) writeFileSync(join(cwd, '.env'), dotEnv);
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = (await once(child, 'close')) as [number | null];
-    return { code, stdout, stderr };
-  } finally {
-    rmSync(cwd, { recursive: true, force: true });
-  }
-}
+const runBin = (args: readonly string[], dotEnv: string | undefined, env: Record<string, string> = {}) =>
+  runInFreshDir(BIN, args, { env, ...(dotEnv === undefined ? {} : { dotEnv }) });
 
 test('bin/portbot.js reads ./.env through the same reader: values apply, the environment wins, a bad line stops it in one line', { timeout: 30_000 }, async () => {
   const fromFile = await runBin(['scan', '127.0.0.1', '1'], 'PORTBOT_MAX_PORTS_PER_SCAN=lots\n');

@@ -1,15 +1,12 @@
 // Command registration: one bulk overwrite (PUT) of exactly the commands portbot handles, to a
 // guild or globally, through discord.js's REST against the stand-in; the CLI's one-line errors.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { PermissionFlagsBits } from 'discord.js';
 import { loadConfig } from '../../../src/config.js';
 import { registerCommands } from '../../../adapters/discord/register.js';
+import { runInFreshDir } from '../../run-in-fresh-dir.js';
 import { DiscordStandIn } from './stand-in.js';
 
 const CLI = new URL('../../../adapters/discord/register-cli.js', import.meta.url);
@@ -20,25 +17,9 @@ interface CommandJson {
   readonly options: readonly { readonly name: string; readonly type: number; readonly required?: boolean; readonly autocomplete?: boolean }[];
 }
 
-/**
- * Runs `npm run discord:register`'s script in a fresh directory (so a developer's own ./.env never
- * leaks in), with only the variables given and, when `dotEnv` is set, that text as ./.env.
- */
-async function runCli(env: Record<string, string>, options: { readonly dotEnv?: string; readonly args?: readonly string[] } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const cwd = mkdtempSync(join(tmpdir(), 'portbot-register-'));
-  try {
-    if (options.dotEnv !== undefined) writeFileSync(join(cwd, '.env'), options.dotEnv);
-    const child = spawn(process.execPath, [CLI.pathname, ...(options.args ?? [])], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = (await once(child, 'close')) as [number | null];
-    return { code, stdout, stderr };
-  } finally {
-    rmSync(cwd, { recursive: true, force: true });
-  }
-}
+/** `npm run discord:register` in a fresh directory, with only the variables (and ./.env) given. */
+const runCli = (env: Record<string, string>, options: { readonly dotEnv?: string; readonly args?: readonly string[] } = {}) =>
+  runInFreshDir(CLI.pathname, options.args ?? [], { env, ...(options.dotEnv === undefined ? {} : { dotEnv: options.dotEnv }) });
 
 test('with DISCORD_GUILD_ID the commands are bulk-overwritten in that guild, with their options and autocomplete', { timeout: 30_000 }, async () => {
   const standIn = await DiscordStandIn.start();
