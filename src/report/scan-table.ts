@@ -1,8 +1,10 @@
 // The terminal report of `portbot scan`, laid out like nmap's so people who know nmap read it at
-// a glance: one block per host, "Not shown" before the table, then notes on the open ports.
-import { portNote } from '../knowledge/index.js';
+// a glance: one block per host, "Not shown" before the table, then notes on the open ports. The
+// rows and columns come from the same table model the chat renderers use.
 import type { HostReport, ScanReport } from '../scanner/types.js';
 import { foldedLine, foldPorts } from './fold.js';
+import { headerCells, resultTable } from './result-table.js';
+import { hostRows } from './scan-reply.js';
 import { hasRiskyOpenPort, scanNotes } from './scan-notes.js';
 import { formatDuration, hostLabel } from './scan-summary.js';
 import { formatColumns } from './text-columns.js';
@@ -17,20 +19,18 @@ export function scanTable(report: ScanReport): string {
 }
 
 function hostBlock(host: HostReport): string {
-  const { shown, folded } = foldPorts(host.ports);
   const lines = [`portbot scan report for ${hostLabel(host)}`];
+  const { shown, folded } = foldPorts(host.ports);
   const notShown = foldedLine(folded);
   if (notShown !== undefined) lines.push(notShown);
-  if (shown.length > 0) {
-    const table = [['PORT', 'STATE', 'SERVICE', 'REASON'], ...shown.map((port) => [`${port.port}/${port.protocol}`, port.state, port.service ?? 'unknown', port.reason])];
-    lines.push(...formatColumns(table));
+  // One host per block, so the table has no HOST column, as in nmap.
+  const table = resultTable(hostRows(host, false, shown));
+  if (table.rows.length > 0) {
+    lines.push(...formatColumns([headerCells(table), ...table.rows.map((row) => row.cells)]));
   } else if (host.ports.length === 0) {
     lines.push('No ports were scanned on this host.');
   }
-  const notes = shown.flatMap((port) => {
-    const note = port.state === 'open' ? portNote(port.port, port.protocol) : null;
-    return note === null ? [] : [`  ${port.port}/${port.protocol}${note.warning ? ' (!)' : ''}: ${note.note}`];
-  });
+  const notes = table.rows.flatMap((row) => (row.note === undefined ? [] : [`  ${row.note.subject}${row.note.warning ? ' (!)' : ''}: ${row.note.text}`]));
   if (notes.length > 0) lines.push('', 'Open ports:', ...notes);
   return lines.join('\n');
 }
