@@ -1,0 +1,59 @@
+// The embedded store: PGlite (PostgreSQL compiled to WebAssembly, in this process) in
+// PORTBOT_DATA_DIR/pglite, behind the data directory lock. PGlite and its driver load only here,
+// when a store is opened, so commands that never record pay nothing for them.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { err, ok, type Result } from '../result.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
+import { asDatabase } from './database.js';
+import { describe, DrizzleStore, type StoreTuning } from './drizzle-store.js';
+import { migrate } from './migrate.js';
+import { readMigrations } from './migrations-folder.js';
+import { processHost } from './process-host.js';
+import type { Store, StoreProblem } from './store.js';
+import { schemaProblem } from './store-problems.js';
+
+export async function openEmbeddedStore(dataDir: string, tuning: StoreTuning): Promise<Result<Store, StoreProblem>> {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    return err(unavailable(dataDir, error));
+  }
+  const locked = await acquireDataDirLock(dataDir);
+  if (!locked.ok) {
+    const { pid, host } = locked.error.holder;
+    const where = host === processHost() ? '' : ` on ${host}`;
+    return err({
+      code: 'store-locked',
+      message: `the data directory ${dataDir} is in use by process ${String(pid)}${where}; stop that portbot, or set PORTBOT_DATABASE_URL to share history between processes`,
+    });
+  }
+  const lock = locked.value;
+  let client: PGlite | undefined;
+  try {
+    const [{ PGlite: Client }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
+    client = await Client.create(join(dataDir, 'pglite'));
+    const db = asDatabase(drizzle({ client }));
+    await migrate(db, readMigrations());
+    const opened = client;
+    const close = async (): Promise<void> => {
+      try {
+        await opened.close();
+      } finally {
+        lock.release();
+      }
+    };
+    return ok(await DrizzleStore.start({ kind: 'embedded', db, exclusive: true, close }, tuning));
+  } catch (error) {
+    await client?.close().catch(() => undefined);
+    lock.release();
+    return err(schemaProblem(error) ?? unavailable(dataDir, error));
+  }
+}
+
+const unavailable = (dataDir: string, cause: unknown): StoreProblem => ({
+  code: 'store-unavailable',
+  message: `cannot open the history store in ${dataDir}: ${describe(cause)}; check PORTBOT_DATA_DIR`,
+  cause,
+});
