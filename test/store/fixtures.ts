@@ -54,3 +54,16 @@ export const scopeOf = (who: Requester): Scope => ({ kind: 'chat', platform: who
 /** Names unique to one test, so the tests of a suite can share one store. */
 let counter = 0;
 export const uniqueName = (prefix: string): string => `${prefix}-${String(process.pid)}-${String(++counter)}.example.test`;
+
+/**
+ * A large result for the kill tests: four full-range hosts with ~2,000 listed ports each, so
+ * recording it takes long enough (tens of milliseconds) for a kill to land inside the write.
+ */
+export function bigReport(): RecordableReport {
+  const hosts = [1, 2, 3, 4].map((index) => {
+    const open = ALL_PORTS.filter((port) => port % 97 === index);
+    const filtered = ALL_PORTS.filter((port) => port % 61 === index);
+    return host({ target: `kill-${String(index)}.example.test`, address: `10.9.9.${String(index)}`, open, filtered });
+  });
+  return report(hosts);
+}
