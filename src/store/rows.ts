@@ -1,6 +1,6 @@
 // Rows of schema.ts to the records of types.ts and back: the one place that knows both shapes.
 import type { StateSummary } from '../scanner/types.js';
-import { jobHosts, jobs } from './schema.js';
+import type { jobHosts, jobs } from './schema.js';
 import type { Job, StoredHost } from './types.js';
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -41,5 +41,5 @@ export const nameKey = (name: string): string => name.trim().toLowerCase();
 export function addSummaries(summaries: Iterable<StateSummary>): StateSummary {
   const total: Record<string, number> = {};
   for (const summary of summaries) for (const [state, count] of Object.entries(summary)) total[state] = (total[state] ?? 0) + (count ?? 0);
-  return total as StateSummary;
+  return total;
 }

@@ -60,7 +60,7 @@ export function storeContract(label: string, skip: string | undefined, prepare: 
 
       const stored = await store.result(job.id, OPERATOR_SCOPE);
       assert.equal(stored?.hosts.length, 1);
-      const sheet = stored!.hosts[0]!.sheets.tcp!;
+      const sheet = stored.hosts[0]!.sheets.tcp!;
       assert.deepEqual(sheet.ranges, [[1, 65535]]);
       assert.deepEqual(sheet.folded, { state: 'closed', reason: 'conn-refused', count: 65528 });
       assert.equal(sheet.listed.length, 7, 'only the open and filtered ports are stored one by one');
@@ -128,7 +128,7 @@ export function storeContract(label: string, skip: string | undefined, prepare: 
       const [newer, older] = await store.latestResults(`a.${name}`, OPERATOR_SCOPE);
       assert.deepEqual([newer?.id, older?.id], ids.slice(0, 2));
       assert.deepEqual(newer?.hosts.map((h) => h.address), ['10.9.1.1']);
-      const diff = diffResults(older!, newer!);
+      const diff = diffResults(older!, newer);
       assert.deepEqual(diff.from.id, older!.id);
       assert.deepEqual(
         diff.changes.map(({ port, from, to }) => `${String(port)} ${String(from)}→${String(to)}`),

@@ -1,6 +1,6 @@
 // Results and requesters for the store tests: the shapes the scanner and the chat adapters hand the
 // store, built directly so a test can say exactly which ports are open, filtered or closed.
-import type { PortReason, PortResult, PortState, StateSummary } from '../../src/scanner/types.js';
+import type { PortReason, PortResult, PortState } from '../../src/scanner/types.js';
 import type { RecordableHost, RecordableReport } from '../../src/store/store.js';
 import type { NewJob, Requester, Scope } from '../../src/store/index.js';
 
@@ -29,7 +29,7 @@ export function host(spec: HostSpec): RecordableHost {
     summary[state] = (summary[state] ?? 0) + 1;
     ports.push({ port, protocol: 'tcp', state, reason, service: spec.services?.[port] ?? null, rttMs: state === 'filtered' ? null : 0.05 + (port % 7) / 100 });
   }
-  return { target: spec.target, address: spec.address, ports, summary: summary as StateSummary };
+  return { target: spec.target, address: spec.address, ports, summary };
 }
 
 export const report = (hosts: readonly RecordableHost[], cancelled = false): RecordableReport => ({ hosts, durationMs: 1234, cancelled });
