@@ -14,6 +14,9 @@ import { processHost } from './process-host.js';
 import type { Store, StoreProblem } from './store.js';
 import { schemaProblem } from './store-problems.js';
 
+/** The PostgreSQL data directory inside PORTBOT_DATA_DIR (beside the lock file). */
+export const pgliteDir = (dataDir: string): string => join(dataDir, 'pglite');
+
 export async function openEmbeddedStore(dataDir: string, tuning: StoreTuning): Promise<Result<Store, StoreProblem>> {
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -33,7 +36,7 @@ export async function openEmbeddedStore(dataDir: string, tuning: StoreTuning): P
   let client: PGlite | undefined;
   try {
     const [{ PGlite: Client }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
-    client = await Client.create(join(dataDir, 'pglite'));
+    client = await Client.create(pgliteDir(dataDir));
     const db = asDatabase(drizzle({ client }));
     await migrate(db, readMigrations());
     const opened = client;

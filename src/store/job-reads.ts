@@ -1,7 +1,7 @@
 // Reads for people: a job by id, its result, a target's history and the two newest results the
 // diff compares. Every query joins the scope condition (scope-filter.ts); a job the reader may
 // not see reads exactly like a job that does not exist.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { parseJobId } from './job-id.js';
 import { hostOf, jobOf, nameKey, type JobRow } from './rows.js';
@@ -59,16 +59,19 @@ export class JobReader {
     return row;
   }
 
-  /** Jobs found by a name, newest first: one range of job_names' (name, created_at desc) index. */
+  /**
+   * Jobs found by a name, newest first. The name's job ids come from job_names' index as one array
+   * (an init plan), and the jobs by primary key: a plan that stays right without table statistics,
+   * which PGlite (no autovacuum) lacks until the next prune analyses the tables.
+   */
   private async newestNamed(name: string, scope: Scope, limit: number, status?: JobStatus): Promise<JobRow[]> {
-    const rows = await this.db
-      .select({ job: jobs })
-      .from(jobNames)
-      .innerJoin(jobs, eq(jobs.id, jobNames.jobId))
-      .where(and(eq(jobNames.name, name), visibleIn(scope), status === undefined ? undefined : eq(jobs.status, status)))
-      .orderBy(desc(jobNames.createdAt), desc(jobs.id))
+    const named = this.db.select({ jobId: jobNames.jobId }).from(jobNames).where(eq(jobNames.name, name));
+    return this.db
+      .select()
+      .from(jobs)
+      .where(and(sql`${jobs.id} = any(array(${named}))`, visibleIn(scope), status === undefined ? undefined : eq(jobs.status, status)))
+      .orderBy(desc(jobs.createdAt), desc(jobs.id))
       .limit(limit);
-    return rows.map((row) => row.job);
   }
 }
 

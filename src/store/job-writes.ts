@@ -53,7 +53,7 @@ export class JobWriter {
           .onConflictDoNothing({ target: jobs.id })
           .returning();
         if (row === undefined) continue; // the id is taken: draw another
-        if (names.length > 0) await tx.insert(jobNames).values(names.map((name) => ({ name, jobId: row.id, createdAt })));
+        if (names.length > 0) await tx.insert(jobNames).values(names.map((name) => ({ name, jobId: row.id })));
         return jobOf(row);
       }
       throw new PortbotError('store-no-job-id', `no free job id after ${String(ID_ATTEMPTS)} attempts`);
@@ -117,7 +117,7 @@ export class JobWriter {
         const names = new Set(hosts.flatMap((host) => [nameKey(host.target), nameKey(host.address)]));
         await tx
           .insert(jobNames)
-          .values([...names].map((name) => ({ name, jobId: id, createdAt: row.createdAt })))
+          .values([...names].map((name) => ({ name, jobId: id })))
           .onConflictDoNothing();
       }
       return jobOf(row);

@@ -1,9 +1,9 @@
 // PORTBOT_HISTORY_DAYS: finished jobs older than that go, with their hosts and names (the foreign
 // keys cascade). Deleted in batches so a first prune of a large history holds no long lock and
-// other writers (a scan finishing) are not kept waiting behind it.
+// other writers (a scan finishing) are not kept waiting behind it; then the tables are analysed.
 import { and, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
-import { instances, jobs } from './schema.js';
+import { instances, jobHosts, jobNames, jobs } from './schema.js';
 
 const BATCH = 500;
 const DAY_MS = 86_400_000;
@@ -30,5 +30,7 @@ export async function pruneJobs(db: Database, now: Date, olderThanDays: number):
         sql`not exists (select 1 from ${jobs} where ${jobs.ownerInstance} = ${instances.id} and ${jobs.status} in ('queued', 'running'))`,
       ),
     );
+  // PGlite runs no autovacuum: without this its planner never learns how large the tables grew.
+  await db.execute(sql`analyze ${jobs}, ${jobNames}, ${jobHosts}`);
   return pruned;
 }

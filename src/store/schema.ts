@@ -60,7 +60,7 @@ export const jobs = pgTable(
 
 /**
  * The names a job can be found by, lower-cased: the request's targets as typed, and each host's
- * target and address once it has a result. history(name) is one index range scan here.
+ * target and address once it has a result. history(name) starts from this table's name index.
  */
 export const jobNames = pgTable(
   'job_names',
@@ -69,10 +69,8 @@ export const jobNames = pgTable(
     jobId: text('job_id')
       .notNull()
       .references(() => jobs.id, { onDelete: 'cascade' }),
-    /** The job's createdAt, copied so the newest jobs of a name come straight from the index. */
-    createdAt: time('created_at').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.jobId, table.name] }), index('job_names_name_idx').on(table.name, table.createdAt.desc())],
+  (table) => [primaryKey({ columns: [table.jobId, table.name] }), index('job_names_name_idx').on(table.name)],
 );
 
 /** One row per host of a result; its ports as a folded PortSheet per protocol (types.ts). */

@@ -20,7 +20,6 @@ CREATE TABLE "job_hosts" (
 CREATE TABLE "job_names" (
 	"name" text NOT NULL,
 	"job_id" text NOT NULL,
-	"created_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "job_names_job_id_name_pk" PRIMARY KEY("job_id","name")
 );
 --> statement-breakpoint
@@ -54,6 +53,6 @@ CREATE TABLE "jobs" (
 --> statement-breakpoint
 ALTER TABLE "job_hosts" ADD CONSTRAINT "job_hosts_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job_names" ADD CONSTRAINT "job_names_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "job_names_name_idx" ON "job_names" USING btree ("name","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "job_names_name_idx" ON "job_names" USING btree ("name");--> statement-breakpoint
 CREATE INDEX "jobs_unfinished_idx" ON "jobs" USING btree ("owner_instance") WHERE "jobs"."status" in ('queued', 'running');--> statement-breakpoint
 CREATE INDEX "jobs_created_idx" ON "jobs" USING btree ("created_at");
