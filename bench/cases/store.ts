@@ -88,7 +88,7 @@ async function recordingRow(backend: Backend, scans: readonly { ms: number; repo
   return {
     name: `record 65,535 ports vs the scan, ${backend.label}`,
     kind: 'ratio',
-    aim: 0.05,
+    aim: 0.1,
     portbot: recordMs,
     nmap: scans.map((scan) => scan.ms),
     correct,

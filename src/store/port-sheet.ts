@@ -13,49 +13,69 @@ export type RecordablePort = PortResult & { readonly detected?: JsonObject };
  */
 const LIST_EVERY_PORT_UP_TO = 25;
 
-interface Tally {
-  readonly ranges: [number, number][];
-  readonly groups: Map<string, { state: PortState; reason: PortReason; count: number }>;
+/** One (protocol, state, reason) combination and how many ports had it. */
+interface Group {
+  readonly protocol: Protocol;
+  readonly state: PortState;
+  readonly reason: PortReason;
+  count: number;
 }
 
-const groupKey = (state: PortState, reason: PortReason): string => `${state}/${reason}`;
-
-/** The sheets of one host's ports (any order within a protocol is fine as long as ports ascend). */
+/**
+ * The sheets of one host's ports (ascending within each protocol). One pass over the ports, into
+ * columns (a number per port, objects only for what ends up listed): a scanner list builds each
+ * PortResult on read, and a full range read twice cost twice the time of recording it.
+ */
 export function sheetsOf(ports: Iterable<RecordablePort>): Partial<Record<Protocol, PortSheet>> {
-  const tallies = new Map<Protocol, Tally>();
-  for (const { port, protocol, state, reason } of ports) {
-    let tally = tallies.get(protocol);
-    if (tally === undefined) tallies.set(protocol, (tally = { ranges: [], groups: new Map() }));
-    const last = tally.ranges.at(-1);
+  const groups: Group[] = [];
+  const groupIds = new Map<Protocol, Map<PortState, Map<PortReason, number>>>();
+  const ranges = new Map<Protocol, [number, number][]>();
+  const numbers: number[] = [];
+  const groupOf: number[] = [];
+  const rtts: (number | null)[] = [];
+  const services: (string | null)[] = [];
+  const detections = new Map<number, JsonObject>();
+  for (const { port, protocol, state, reason, service, rttMs, detected } of ports) {
+    let byState = groupIds.get(protocol);
+    if (byState === undefined) {
+      groupIds.set(protocol, (byState = new Map<PortState, Map<PortReason, number>>()));
+      ranges.set(protocol, []);
+    }
+    let byReason = byState.get(state);
+    if (byReason === undefined) byState.set(state, (byReason = new Map<PortReason, number>()));
+    let group = byReason.get(reason);
+    if (group === undefined) byReason.set(reason, (group = groups.push({ protocol, state, reason, count: 0 }) - 1));
+    groups[group]!.count++;
+    const covered = ranges.get(protocol)!;
+    const last = covered.at(-1);
     if (last !== undefined && last[1] + 1 === port) last[1] = port;
-    else tally.ranges.push([port, port]);
-    if (state === 'open') continue; // open ports are the answer: always listed
-    const key = groupKey(state, reason);
-    const group = tally.groups.get(key);
-    if (group === undefined) tally.groups.set(key, { state, reason, count: 1 });
-    else group.count++;
+    else covered.push([port, port]);
+    if (detected !== undefined) detections.set(numbers.length, detected);
+    numbers.push(port);
+    groupOf.push(group);
+    rtts.push(rttMs !== null && Number.isFinite(rttMs) ? rttMs : null);
+    services.push(service);
   }
-  const folded = new Map<Protocol, PortSheet['folded']>();
-  for (const [protocol, tally] of tallies) {
-    let largest: PortSheet['folded'] = null;
-    for (const group of tally.groups.values()) if (largest === null || group.count > largest.count) largest = group;
-    folded.set(protocol, largest !== null && largest.count > LIST_EVERY_PORT_UP_TO ? { ...largest } : null);
+  const folded = new Map<Protocol, Group>();
+  for (const group of groups) {
+    if (group.state === 'open' || group.count <= LIST_EVERY_PORT_UP_TO) continue; // open ports are the answer: always listed
+    const largest = folded.get(group.protocol);
+    if (largest === undefined || group.count > largest.count) folded.set(group.protocol, group);
   }
-  const listed = new Map<Protocol, StoredPort[]>([...tallies.keys()].map((protocol) => [protocol, []]));
-  for (const result of ports) {
-    const group = folded.get(result.protocol);
-    if (group != null && result.state === group.state && result.reason === group.reason) continue;
-    listed.get(result.protocol)!.push(storedPort(result));
+  const listed = new Map<Protocol, StoredPort[]>([...ranges.keys()].map((protocol) => [protocol, []]));
+  for (let index = 0; index < numbers.length; index++) {
+    const group = groups[groupOf[index]!]!;
+    if (folded.get(group.protocol) === group) continue;
+    const entry = { port: numbers[index]!, state: group.state, reason: group.reason, service: services[index]!, rttMs: rtts[index]! };
+    const detected = detections.get(index);
+    listed.get(group.protocol)!.push(detected === undefined ? entry : { ...entry, detected });
   }
   const sheets: Partial<Record<Protocol, PortSheet>> = {};
-  for (const [protocol, tally] of tallies) sheets[protocol] = { ranges: tally.ranges, folded: folded.get(protocol) ?? null, listed: listed.get(protocol)! };
+  for (const [protocol, covered] of ranges) {
+    const group = folded.get(protocol);
+    sheets[protocol] = { ranges: covered, folded: group === undefined ? null : { state: group.state, reason: group.reason, count: group.count }, listed: listed.get(protocol)! };
+  }
   return sheets;
-}
-
-// Field by field: whatever else a result carries one day is not stored by accident.
-function storedPort({ port, state, reason, service, rttMs, detected }: RecordablePort): StoredPort {
-  const stored = { port, state, reason, service, rttMs: rttMs !== null && Number.isFinite(rttMs) ? rttMs : null };
-  return detected === undefined ? stored : { ...stored, detected };
 }
 
 /** Reads one sheet back, port by port. */
