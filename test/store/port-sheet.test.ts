@@ -19,13 +19,13 @@ test('TCP and UDP are folded separately; a small group is kept whole; gaps in th
   assert.deepEqual(sheets.udp?.folded, { state: 'open|filtered', reason: 'no-response', count: 89 });
   assert.deepEqual(sheets.udp?.listed.map((port) => `${String(port.port)} ${port.state}`), ['10 closed', '20 closed', '30 closed', '40 closed', '50 closed', '53 open', '60 closed', '70 closed', '80 closed', '90 closed', '100 closed']);
 
-  const reader = new SheetReader(sheets.udp!);
+  const reader = new SheetReader(sheets.udp);
   assert.deepEqual(reader.lookup(53), { port: 53, state: 'open', reason: 'udp-response', service: 'domain', rttMs: 1.5 });
   assert.deepEqual(reader.lookup(7), { port: 7, state: 'open|filtered', reason: 'no-response', service: null, rttMs: null });
   assert.equal(reader.lookup(101), null);
   const back = [...reader.ports()];
   assert.deepEqual(back.map((port) => [port.port, port.state, port.reason]), udpPorts.map((port) => [port.port, port.state, port.reason]));
-  const tcpReader = new SheetReader(sheets.tcp!);
+  const tcpReader = new SheetReader(sheets.tcp);
   assert.equal(tcpReader.lookup(25), null);
   assert.deepEqual(tcpReader.lookup(22), { port: 22, state: 'open', reason: 'syn-ack', service: 'ssh', rttMs: 0.1 });
 });
