@@ -6,7 +6,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Pool } from 'pg';
 import { sheetsOf } from '../src/store/port-sheet.js';
 import { asDatabase, type Database } from '../src/store/database.js';
-import { pgliteDir } from '../src/store/embedded-store.js';
+import { pgliteDir, pgliteStartParams } from '../src/store/embedded-store.js';
 import { migrate } from '../src/store/migrate.js';
 import { readMigrations } from '../src/store/migrations-folder.js';
 import { jobHosts, jobNames, jobs } from '../src/store/schema.js';
@@ -81,7 +81,7 @@ async function seedInto(db: Database, count: number, targets: number): Promise<v
 export async function seedHistory(location: StoreLocation, count: number, targets: number): Promise<void> {
   if (location.kind === 'embedded') {
     const [{ PGlite: Client }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
-    const client: PGlite = await Client.create(pgliteDir(location.dataDir));
+    const client: PGlite = await Client.create(pgliteDir(location.dataDir), { startParams: pgliteStartParams(Client.defaultStartParams) });
     try {
       await seedInto(asDatabase(drizzle({ client })), count, targets);
     } finally {
