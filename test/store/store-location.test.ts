@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { loadConfig } from '../../src/config.js';
 import { PortbotError } from '../../src/errors.js';
 import { newJobId } from '../../src/store/job-id.js';
-import { parseJobId, storeLocation } from '../../src/store/index.js';
+import { createServer } from 'node:net';
+import { openStore, parseJobId, storeLocation } from '../../src/store/index.js';
 
 test('no setting: the embedded store in ./data of the working directory (beside .env), kept 90 days', () => {
   const config = loadConfig({});
@@ -33,4 +34,18 @@ test('job ids: a letter then four or more of 0-9a-z without i, l, o, u; read in 
   assert.equal(newJobId(0).length, 5);
   assert.equal(newJobId(3).length, 6, 'longer after three collisions');
   for (const text of ['12345', 'abc', 's7k2q!', 'web-1', '10.0.0.1', 'ilou0']) assert.equal(parseJobId(text), undefined, text);
+});
+
+test('a database that cannot be reached is one line naming the variable, without the password; the promise never rejects', async () => {
+  // A loopback port that was free a moment ago: nothing listens there.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const opened = await openStore({ kind: 'postgres', url: `postgres://portbot:s3cret@127.0.0.1:${String(port)}/portbot` });
+  assert.equal(opened.ok, false);
+  if (opened.ok) return;
+  assert.equal(opened.error.code, 'store-unavailable');
+  assert.match(opened.error.message, new RegExp(`^cannot use the database at postgres://portbot:\\*\\*\\*@127\\.0\\.0\\.1:${String(port)}/portbot: .*ECONNREFUSED.*; check PORTBOT_DATABASE_URL$`));
+  assert.doesNotMatch(opened.error.message, /s3cret|\n/);
 });
