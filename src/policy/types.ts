@@ -23,6 +23,8 @@ export interface ScanGrant {
    * is scanned on its first address). For "Other addresses for web-1 (not scanned): ...".
    */
   readonly otherAddresses?: readonly ScanAddress[];
+  /** Lines for the answer about the targets as typed, e.g. a name whose letters mix scripts. */
+  readonly warnings?: readonly string[];
   readonly concurrency: ConcurrencyShare;
   release(): void;
 }
