@@ -41,6 +41,17 @@ export const configSchema = z.object({
   PORTBOT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** File for the audit trail (one JSON line per command); unset: standard error. */
   PORTBOT_AUDIT_LOG: optionalText,
+  /** Embedded history store's directory; unset: `data` in the working directory (beside .env). */
+  PORTBOT_DATA_DIR: optionalText,
+  /** PostgreSQL instead of the embedded store (several bot processes may share it). */
+  PORTBOT_DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://, e.g. postgres://portbot:secret@db.example.com:5432/portbot')
+      .optional(),
+  ),
+  /** Finished scans older than this many days are pruned from history. */
+  PORTBOT_HISTORY_DAYS: positiveInt(90),
 
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,

@@ -1,0 +1,91 @@
+// The one schema both stores share (PGlite embedded, PostgreSQL at scale). drizzle-kit generates
+// the SQL migrations in ./migrations from this file (`npm run store:generate`); the queries in
+// this folder are written once against it. Time columns are timestamptz.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { Protocol, StateSummary } from '../scanner/types.js';
+import type { JobStatus, JsonObject, Platform, PortSheet, Visibility } from './types.js';
+
+const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * Every process that has the store open. Jobs name their owning instance; a job whose owner has
+ * stopped its heartbeat (or, on the same host, whose process is gone) is `interrupted`.
+ */
+export const instances = pgTable('instances', {
+  id: text('id').primaryKey(),
+  /** Hostname plus PID namespace: where `pid` can be checked directly. */
+  host: text('host').notNull(),
+  pid: integer('pid').notNull(),
+  startedAt: time('started_at').notNull().defaultNow(),
+  /** Database time of the last heartbeat; a clean close sets it to the epoch. */
+  heartbeatAt: time('heartbeat_at').notNull().defaultNow(),
+});
+
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    platform: text('platform').$type<Platform>().notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    userId: text('user_id').notNull(),
+    userName: text('user_name'),
+    visibility: text('visibility').$type<Visibility>().notNull(),
+    targets: jsonb('targets').$type<string[]>().notNull(),
+    ports: text('ports'),
+    protocol: text('protocol').$type<Protocol>().notNull(),
+    status: text('status').$type<JobStatus>().notNull(),
+    progressDone: integer('progress_done').notNull().default(0),
+    progressTotal: integer('progress_total').notNull().default(0),
+    progressOpen: integer('progress_open').notNull().default(0),
+    createdAt: time('created_at').notNull(),
+    startedAt: time('started_at'),
+    finishedAt: time('finished_at'),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    summary: jsonb('summary').$type<StateSummary>(),
+    durationMs: integer('duration_ms'),
+    ownerInstance: text('owner_instance').notNull(),
+  },
+  (table) => [
+    // Only unfinished jobs are looked up by status (the interrupted sweep): keep that index tiny.
+    index('jobs_unfinished_idx').on(table.ownerInstance).where(sql`${table.status} in ('queued', 'running')`),
+    index('jobs_created_idx').on(table.createdAt),
+    check('jobs_status_check', sql`${table.status} in ('queued', 'running', 'done', 'failed', 'cancelled', 'interrupted')`),
+    check('jobs_visibility_check', sql`${table.visibility} in ('channel', 'requester')`),
+    check('jobs_protocol_check', sql`${table.protocol} in ('tcp', 'udp')`),
+  ],
+);
+
+/**
+ * The names a job can be found by, lower-cased: the request's targets as typed, and each host's
+ * target and address once it has a result. history(name) starts from this table's name index.
+ */
+export const jobNames = pgTable(
+  'job_names',
+  {
+    name: text('name').notNull(),
+    jobId: text('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.jobId, table.name] }), index('job_names_name_idx').on(table.name)],
+);
+
+/** One row per host of a result; its ports as a folded PortSheet per protocol (types.ts). */
+export const jobHosts = pgTable(
+  'job_hosts',
+  {
+    jobId: text('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    target: text('target').notNull(),
+    address: text('address').notNull(),
+    summary: jsonb('summary').$type<StateSummary>().notNull(),
+    status: jsonb('status').$type<JsonObject>(),
+    sheets: jsonb('sheets').$type<Partial<Record<Protocol, PortSheet>>>().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.jobId, table.position] })],
+);
