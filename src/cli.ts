@@ -18,6 +18,7 @@ export type { AdapterLoader, AdapterName, AdapterContext } from './commands/adap
 
 export const USAGE = `Usage:
   portbot scan <target> [ports] [--udp] [--json]   scan allowed targets (default ports: common)
+      [--services] [--all-hosts]                   name what answers on open ports; scan hosts that seem down
   portbot port <number|service|idea> [--json]      explain a port or a networking idea
   portbot console                                  chat with portbot in this terminal
   portbot                                          start the Slack and/or Discord bot (console without tokens)
@@ -53,7 +54,13 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, udp: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        udp: { type: 'boolean' },
+        services: { type: 'boolean' },
+        'all-hosts': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     // Node's own messages run long; keep the one line about what was wrong.
@@ -95,7 +102,15 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         if (target === undefined) return usageError(streams, 'say what to scan, e.g. `portbot scan localhost 22,80`');
         const policy = createScanPolicy(config, { loopbackWhenUnconfigured: true });
         const portText = ports.length > 0 ? ports.join(',') : undefined;
-        const request = { target, ports: portText, udp: values.udp === true, json: values.json === true, text: ['scan', ...rest].join(' ') };
+        const request = {
+          target,
+          ports: portText,
+          udp: values.udp === true,
+          json: values.json === true,
+          text: ['scan', ...rest].join(' '),
+          services: values.services === true,
+          allHosts: values['all-hosts'] === true,
+        };
         return await terminalScan({ policy, audit, scan, logger: commandLog }, cliRequester(), request, streams);
       }
       case 'port': {

@@ -24,6 +24,8 @@ export interface TerminalScanRequest {
   readonly udp: boolean;
   readonly json: boolean;
   readonly text: string;
+  readonly services?: boolean;
+  readonly allHosts?: boolean;
 }
 
 export const problemExitCode = (problem: Problem): number => (problem.kind === 'input' ? EXIT.invalid : EXIT.refused);
@@ -83,7 +85,9 @@ export async function terminalScan(
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   const bar = streams.stderr.isTTY === true ? progressDrawer(streams.stderr) : undefined;
   try {
-    const outcome = await runScan(deps, requester, { targets: request.target, ports: request.ports, udp: request.udp, text: request.text }, {
+    const { services, allHosts } = request;
+    const scanRequest = { targets: request.target, ports: request.ports, udp: request.udp, text: request.text, ...(services === true ? { services } : {}), ...(allHosts === true ? { allHosts } : {}) };
+    const outcome = await runScan(deps, requester, scanRequest, {
       signal: controller.signal,
       onStart: (addresses, ports) => deps.logger.debug({ addresses: addresses.map((address) => address.address), ports: ports.length }, 'scan started'),
       ...(bar ? { onProgress: (progress: ScanProgress) => bar.draw(progress) } : {}),
