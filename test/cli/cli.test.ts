@@ -23,7 +23,8 @@ test('scan prints an nmap-style table and exits 0', async () => {
   assert.equal(run.stderr, '');
   const out = lines(run.stdout);
   assert.equal(out[0], 'portbot scan report for 127.0.0.1');
-  assert.match(out[1]!, /^PORT\s+STATE\s+SERVICE\s+REASON$/);
+  assert.match(out[1]!, /^127\.0\.0\.1 is up \([\d.]+ ms latency\)\.$/);
+  assert.match(out[2]!, /^PORT\s+STATE\s+SERVICE\s+REASON$/);
   assert.ok(out.some((line) => new RegExp(`^${listener.port}/tcp\\s+open\\s+\\S+\\s+syn-ack$`).test(line)));
   assert.ok(out.some((line) => new RegExp(`^${closed}/tcp\\s+closed\\s+\\S+\\s+conn-refused$`).test(line)));
 });
