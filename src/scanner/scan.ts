@@ -3,6 +3,7 @@
 // `allHosts`. Each (host, protocol) pair is a job run by its prober; up to MAX_PARALLEL_JOBS run at
 // once and share the scan's socket allowance equally, re-read before every probe. With `services`,
 // a host's TCP job goes on to probe its open ports before the worker takes the next job.
+import { setMaxListeners } from 'node:events';
 import { DetectedPorts, openTcpPorts } from './detect/detected-ports.js';
 import { detectHostPorts } from './detect/index.js';
 import { discoverHost, discoverHosts } from './discovery/index.js';
@@ -49,6 +50,8 @@ export async function scan(
   const startedAt = performance.now();
   // Our own controller, so a failing prober stops the others before the error propagates.
   const stopAll = new AbortController();
+  // Each job in flight (and the lone host's discovery) listens for it.
+  setMaxListeners(MAX_PARALLEL_JOBS + 2, stopAll.signal);
   const onAbort = (): void => stopAll.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted === true) stopAll.abort();

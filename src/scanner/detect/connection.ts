@@ -31,6 +31,8 @@ export class ProbeConnection {
   private capped = false;
   private lastDataAt = 0;
   private wake: (() => void) | null = null;
+  /** The socket now belongs to a TLS handshake, which closes it: destroying it here too crashes Node. */
+  private handedOver = false;
   /** Whether anything was sent or received: a clean connection can carry the next probe or a TLS handshake. */
   used = false;
 
@@ -97,6 +99,7 @@ export class ProbeConnection {
 
   /** Hands the socket over (to a TLS handshake) with nothing of ours listening on it any more. */
   detach(): Duplex {
+    this.handedOver = true;
     this.stream.pause();
     this.stream.off('data', this.onData);
     this.stream.off('end', this.onEnd);
@@ -108,8 +111,10 @@ export class ProbeConnection {
   }
 
   close(): void {
-    this.stream.on('error', ignore);
-    this.stream.destroy();
+    if (!this.handedOver) {
+      this.stream.on('error', ignore);
+      this.stream.destroy();
+    }
     this.onEnd();
   }
 }

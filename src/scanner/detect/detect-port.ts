@@ -62,11 +62,9 @@ const unknownInsideTls = (): Identified => ({ name: 'ssl', info: [], facts: new 
 async function insideTls(session: PortSession, probe: TlsProbe): Promise<Found | undefined> {
   const plain = await session.connection();
   if (plain === null) return undefined;
+  // The handshake owns the socket from here, and closes it when it fails.
   const handshake = await tlsHandshake(session.target, Math.min(session.timing.replyMs, session.remainingMs), plain.detach());
-  if (handshake === null) {
-    plain.close();
-    return undefined;
-  }
+  if (handshake === null) return undefined;
   const inner = session.track(new ProbeConnection(handshake.socket, session.timing.maxReplyBytes));
   const { timing, target } = session;
   let found = probe.bannerFirst.includes(target.port) ? await exchange(session, inner, bannerProbe, timing.replyMs) : 'silent';

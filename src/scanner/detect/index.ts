@@ -1,5 +1,6 @@
 // Service detection over a finished scan: every open TCP port of every host, probed in parallel
 // under the scan's socket share (one socket per port at a time), each port within its deadline.
+import { setMaxListeners } from 'node:events';
 import { isIP, isIPv6 } from 'node:net';
 import type { ConcurrencyShare, DetectedService, HostReport, PortResult, ScanReport } from '../types.js';
 import { DetectedPorts, openTcpPorts } from './detected-ports.js';
@@ -29,14 +30,21 @@ export async function detectHostPorts(host: Pick<HostReport, 'target' | 'address
   const family = isIPv6(host.address) ? 6 : 4;
   const name = hostName(host.target);
   const detected = new Map<number, DetectedService>();
+  // Every port in flight listens for the cancel: one signal of our own carries them, not the caller's.
+  const stop = new AbortController();
+  const workers = Math.max(1, Math.min(ports.length, share.current()));
+  setMaxListeners(workers + 1, stop.signal);
+  const onAbort = (): void => stop.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted === true) stop.abort();
   let next = 0;
   let running = 0;
   const worker = async (): Promise<void> => {
-    for (let result = ports[next++]; result !== undefined && options.signal?.aborted !== true; result = ports[next++]) {
+    for (let result = ports[next++]; result !== undefined && !stop.signal.aborted; result = ports[next++]) {
       running++;
       try {
         const target = { address: host.address, family, port: result.port, registered: result.service, ...(name === undefined ? {} : { name }) } as const;
-        const service = await detectPort(target, timing, options.signal);
+        const service = await detectPort(target, timing, stop.signal);
         if (service !== undefined) detected.set(result.port, service);
       } finally {
         running--;
@@ -45,8 +53,11 @@ export async function detectHostPorts(host: Pick<HostReport, 'target' | 'address
       if (running >= Math.max(1, share.current())) return;
     }
   };
-  const workers = Math.max(1, Math.min(ports.length, share.current()));
-  await Promise.all(Array.from({ length: workers }, worker));
+  try {
+    await Promise.all(Array.from({ length: workers }, worker));
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
   return detected;
 }
 

@@ -2,6 +2,7 @@
 // common ports and, if none has answered after a short grace, an ICMP echo; the first answer
 // proves it up, and a host that stays silent until the deadline is down. Hosts run in parallel,
 // as many as the socket share allows, so a /24 of silent addresses costs about one deadline.
+import { setMaxListeners } from 'node:events';
 import type { ConcurrencyShare, HostStatus, ScanAddress } from '../types.js';
 import { icmpPing, icmpUsable } from './icmp-ping.js';
 import { DISCOVERY_PORTS, tcpPing, type Answer } from './tcp-ping.js';
@@ -86,14 +87,24 @@ export async function discoverHosts(addresses: readonly ScanAddress[], options: 
   const share = options.concurrency ?? { current: () => DEFAULT_CONCURRENCY };
   const perHost = Math.max(1, (options.ports ?? DISCOVERY_PORTS).length);
   const parallel = Math.max(1, Math.min(MAX_PARALLEL_HOSTS, addresses.length, Math.floor(share.current() / perHost)));
-  const stopped = (): boolean => options.signal?.aborted === true;
+  // Every host in flight listens for the cancel: one signal of our own carries them, not the caller's.
+  const stop = new AbortController();
+  setMaxListeners(parallel + 1, stop.signal);
+  const onAbort = (): void => stop.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted === true) stop.abort();
+  const hostOptions = { ...options, signal: stop.signal };
   let next = 0;
   const worker = async (): Promise<void> => {
-    for (let index = next++; index < addresses.length && !stopped(); index = next++) {
-      const status = await discoverHost(addresses[index]!, options);
-      if (!stopped()) statuses[index] = status;
+    for (let index = next++; index < addresses.length && !stop.signal.aborted; index = next++) {
+      const status = await discoverHost(addresses[index]!, hostOptions);
+      if (!stop.signal.aborted) statuses[index] = status;
     }
   };
-  await Promise.all(Array.from({ length: parallel }, worker));
+  try {
+    await Promise.all(Array.from({ length: parallel }, worker));
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
   return statuses;
 }

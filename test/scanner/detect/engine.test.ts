@@ -12,6 +12,7 @@ import { conversation, endless, silent, standIn, tlsStandIn, type StandIn } from
 const quick: DetectTiming = { bannerMs: 100, replyMs: 600, idleMs: 100, portDeadlineMs: 2500, maxReplyBytes: 4096 };
 const at = (port: number, extra: { name?: string; registered?: string | null } = {}) => ({ address: '127.0.0.1', family: 4 as const, port, registered: extra.registered ?? null, ...(extra.name ? { name: extra.name } : {}) });
 
+// eslint-disable-next-line no-control-regex -- looking for exactly those
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202e\u200b]/;
 
 describe('hostile servers', () => {
