@@ -84,7 +84,9 @@ export async function scan(
         running++;
         try {
           const prober = probers[job.protocol];
-          job.results = await prober(address, job.ports, { signal, concurrency: share, onResult: (_index, state) => progress.add(state) });
+          const latency = statuses[job.host]?.latencyMs;
+          const seed = latency === null || latency === undefined ? {} : { initialRttMs: latency };
+          job.results = await prober(address, job.ports, { signal, concurrency: share, onResult: (_index, state) => progress.add(state), ...seed });
           if (options.services === true && job.protocol === 'tcp' && !signal.aborted) {
             job.detected = await detectHostPorts(address, openTcpPorts(job.results), { signal, concurrency: share });
           }

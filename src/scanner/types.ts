@@ -128,6 +128,12 @@ export interface HostProbeOptions {
    * port's position in the prober's `ports`.
    */
   readonly onResult: (index: number, state: PortState) => void;
+  /**
+   * A round-trip time already measured to this host (its discovery answer), so the first timeouts
+   * follow it instead of the 1 s default, as nmap seeds a host's timing from its ping: a host whose
+   * every port drops probes then costs a few 100 ms timeouts, not a few seconds.
+   */
+  readonly initialRttMs?: number;
 }
 
 /**
