@@ -1,13 +1,14 @@
 // Service detection, portbot --services against nmap -sT -sV, on real servers in a namespace lab,
 // all on ports other than their usual ones: Debian's sshd, redis-server and PostgreSQL, and
-// Node's HTTP server plain and behind TLS. Both must name every port; where they disagree, the
-// note says who said what (the lab's truth is known: it started the servers).
+// Python's HTTP server plain and behind TLS (Node's where Python is missing). Both must name every
+// port; where they disagree, the note says who said what (the lab's truth is known: it started
+// the servers).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { labSkipReason } from '../../test/lab/lab.js';
 import { nmapSkipReason } from '../../test/lab/nmap.js';
-import { serversSkipReason, startPostgres, startRedis, startSshd, startWebServers, waitForPorts } from '../../test/lab/servers.js';
+import { pythonAvailable, serversSkipReason, startPostgres, startPythonWebServer, startRedis, startSshd, startWebServers, waitForPorts } from '../../test/lab/servers.js';
 import { makeCertificates } from '../../test/scanner/detect/certificates.js';
 import type { BenchCase, BenchRow } from '../case.js';
 import { timedRun } from '../timed-process.js';
@@ -54,7 +55,11 @@ export const benchCases: BenchCase[] = [
         startSshd(lab, host, dir, [2222]);
         startRedis(lab, host, dir, 6380);
         startPostgres(lab, host, dir, 5433);
-        startWebServers(lab, host, [{ port: 8081 }, { port: 8444, tls: certificates.selfSigned }]);
+        const python = pythonAvailable();
+        if (python) {
+          startPythonWebServer(lab, host, dir, 8081);
+          startPythonWebServer(lab, host, dir, 8444, certificates.selfSigned);
+        } else startWebServers(lab, host, [{ port: 8081 }, { port: 8444, tls: certificates.selfSigned }]);
         waitForPorts(lab, host, [...TRUTH.keys()]);
         const ours: number[] = [];
         const theirs: number[] = [];
@@ -73,7 +78,8 @@ export const benchCases: BenchCase[] = [
             nmapWrong = disagreements('nmap', nmapNames(nmap.stdout));
           }
         }
-        const note = [...wrong, ...nmapWrong].join('; ') || 'both named every port right';
+        const web = python ? 'Python http.server' : 'Node http';
+        const note = `${web}; ${[...wrong, ...nmapWrong].join('; ') || 'both named every port right'}`;
         return [{ name: 'service detection, 5 real servers on odd ports (vs nmap -sT -sV)', kind: 'ratio', aim: 0.2, portbot: ours, nmap: theirs, correct: wrong.size === 0, note }];
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -105,3 +105,15 @@ export function startWebServers(lab: Lab, host: LabHost, servers: readonly { por
   const args = servers.map(({ port, tls }) => (tls === undefined ? `http:${port}` : `https:${port}:${tls.certFile}:${tls.keyFile}`));
   lab.spawn(host.namespace, process.execPath, [script('./web-main.js'), ...args]);
 }
+
+const PYTHON = '/usr/bin/python3';
+
+/** Whether Debian's Python is here, for startPythonWebServer. */
+export const pythonAvailable = (): boolean => existsSync(PYTHON);
+
+/** Python's http.server on `port` (what people start for a quick share), behind TLS when `tls` is given. */
+export function startPythonWebServer(lab: Lab, host: LabHost, dir: string, port: number, tls?: { certFile: string; keyFile: string }): void {
+  const wrap = tls === undefined ? '' : `c=ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER);c.load_cert_chain(${JSON.stringify(tls.certFile)},${JSON.stringify(tls.keyFile)});s.socket=c.wrap_socket(s.socket,server_side=True);`;
+  const code = `import http.server,ssl,functools;h=functools.partial(http.server.SimpleHTTPRequestHandler,directory=${JSON.stringify(dir)});s=http.server.ThreadingHTTPServer(('0.0.0.0',${port}),h);${wrap}s.serve_forever()`;
+  lab.spawn(host.namespace, PYTHON, ['-c', code], { quiet: true });
+}
