@@ -26,6 +26,9 @@ test('mail and file transfer greetings, and bare 220s named by their port', () =
   assert.deepEqual(fields(banner('220 mx ESMTP Exim 4.96 Mon, 01 Jan 2024\r\n'))?.version, '4.96');
   assert.equal(fields(banner('220 (vsFTPd 3.0.3)\r\n'))?.version, '3.0.3');
   assert.equal(fields(banner('220 ProFTPD Server (Debian) [::ffff:10.0.0.5]\r\n'))?.name, 'ftp');
+  assert.equal(fields(banner('220 mail.example.com FTP server ready\r\n'))?.name, 'ftp', 'a mail host\'s FTP server is FTP');
+  assert.equal(fields(banner('220 mail.example.com ESMTP ready\r\n'))?.name, 'smtp');
+  assert.deepEqual([fields(banner('220-FileZilla Server 1.7.0\r\n'))?.product, fields(banner('220-FileZilla Server 1.7.0\r\n'))?.version], ['FileZilla ftpd', '1.7.0']);
   assert.equal(banner('220 Welcome\r\n', 40000), undefined, 'a bare 220 on an unknown port says nothing');
   assert.equal(fields(banner('220 Welcome\r\n', 21))?.name, 'ftp');
   assert.equal(fields(banner('220 Welcome\r\n', 587))?.name, 'smtp');

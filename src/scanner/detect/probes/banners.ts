@@ -56,11 +56,13 @@ export const bannerMatches: readonly ServiceMatch[] = [
   { service: 'smtp', pattern: /^220[ -][^\r\n]*ESMTP Postfix/, product: 'Postfix smtpd', followUp: ehlo },
   { service: 'smtp', pattern: /^220[ -][^\r\n]*\bExim (\d[\w.]*)/, product: 'Exim smtpd', version: '$1', followUp: ehlo },
   { service: 'smtp', pattern: /^220[ -][^\r\n]*\bSendmail ([\w.]+)/, product: 'Sendmail', version: '$1', followUp: ehlo },
-  { service: 'smtp', pattern: /^220[ -]([^\r\n]*\b(?:E?SMTP|[Mm]ail)\b[^\r\n]*)\r?\n/, info: ['$1'], followUp: ehlo },
   { service: 'ftp', pattern: /^220 \(vsFTPd (\d[\w.]*)\)/, product: 'vsftpd', version: '$1', followUp: feat },
   { service: 'ftp', pattern: /^220[ -]ProFTPD(?: (\d[\w.]*))?/, product: 'ProFTPD', version: '$1', followUp: feat },
   { service: 'ftp', pattern: /^220[ -][^\r\n]*Pure-FTPd/, product: 'Pure-FTPd', followUp: feat },
+  { service: 'ftp', pattern: /^220[ -]FileZilla Server(?: version)? ?(\d[\w.]*)?/, product: 'FileZilla ftpd', version: '$1', followUp: feat },
+  // Generic greetings: "FTP" in an FTP server's words first, so "mail.example.com FTP" stays FTP.
   { service: 'ftp', pattern: /^220[ -]([^\r\n]*\bFTP\b[^\r\n]*)\r?\n/i, info: ['$1'], followUp: feat },
+  { service: 'smtp', pattern: /^220[ -]([^\r\n]*\b(?:E?SMTP|[Mm]ail)\b[^\r\n]*)\r?\n/, info: ['$1'], followUp: ehlo },
   // A bare 220 says nothing by itself: named by the port it answers on.
   { service: 'ftp', pattern: /^220[ -]([^\r\n]*)\r?\n/, ports: FTP_PORTS, info: ['$1'], followUp: feat },
   { service: 'smtp', pattern: /^220[ -]([^\r\n]*)\r?\n/, ports: SMTP_PORTS, info: ['$1'], followUp: ehlo },
