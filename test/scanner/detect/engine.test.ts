@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { detectHostPorts, detectPort, type DetectTiming } from '../../../src/scanner/detect/index.js';
 import { openDescriptors, settle } from '../helpers.js';
 import { makeCertificates, opensslSkipReason, type TestCertificates } from './certificates.js';
-import { conversation, endless, silent, standIn, tlsStandIn, type StandIn } from './stand-ins.js';
+import { conversation, endless, silent, standIn, standInsOfThisSuite, tlsStandIn, type StandIn } from './stand-ins.js';
 
 /** Short waits: these servers are on loopback, and a silent one costs the whole deadline. */
 const quick: DetectTiming = { bannerMs: 100, replyMs: 600, idleMs: 100, portDeadlineMs: 2500, maxReplyBytes: 4096 };
@@ -16,12 +16,7 @@ const at = (port: number, extra: { name?: string; registered?: string | null } =
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202e\u200b]/;
 
 describe('hostile servers', () => {
-  const servers: StandIn[] = [];
-  after(() => Promise.all(servers.map((server) => server.close())));
-  const start = async (server: Promise<StandIn>): Promise<StandIn> => {
-    servers.push(await server);
-    return servers.at(-1)!;
-  };
+  const start = standInsOfThisSuite();
 
   test('endless data: read up to the cap, then the connection is closed; no service is invented', async () => {
     const server = await start(standIn(endless));
@@ -58,12 +53,7 @@ describe('hostile servers', () => {
 });
 
 describe('protocol conversations', () => {
-  const servers: StandIn[] = [];
-  after(() => Promise.all(servers.map((server) => server.close())));
-  const start = async (server: Promise<StandIn>): Promise<StandIn> => {
-    servers.push(await server);
-    return servers.at(-1)!;
-  };
+  const start = standInsOfThisSuite();
 
   test('SMTP: the greeting names it, EHLO finds STARTTLS', async () => {
     const server = await start(standIn(conversation('220 mx.test ESMTP Postfix (Debian/GNU)\r\n', [[/^EHLO /, '250-mx.test\r\n250-STARTTLS\r\n250 SMTPUTF8\r\n']])));

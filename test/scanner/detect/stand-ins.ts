@@ -2,6 +2,7 @@
 // own logic (follow-ups, late banners, caps, deadlines) to be tested; real servers from Debian's
 // packages are tested in real-servers.test.ts. Each counts its connections and sees them close.
 import { createServer, type Server, type Socket } from 'node:net';
+import { after } from 'node:test';
 import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
 
 export interface StandIn {
@@ -107,3 +108,13 @@ export const conversation =
       }
     });
   };
+
+/** For a describe block: a function that starts a stand-in and closes it after the block's tests. */
+export function standInsOfThisSuite(): (server: Promise<StandIn>) => Promise<StandIn> {
+  const servers: StandIn[] = [];
+  after(() => Promise.all(servers.map((server) => server.close())));
+  return async (server) => {
+    servers.push(await server);
+    return servers.at(-1)!;
+  };
+}
