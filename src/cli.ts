@@ -10,20 +10,23 @@ import { loadConfig, type Config } from './config.js';
 import { PortbotError } from './errors.js';
 import { auditToLogger, createLogger, silentLog, type CommandLog } from './log.js';
 import type { AuditLog } from './policy/audit.js';
-import { createScanPolicy } from './policy/index.js';
+import { createScanPolicy, validateTargetRules } from './policy/index.js';
 import type { Requester } from './policy/types.js';
+import { formatFromFlags } from './report/scan-formats.js';
 import { scan } from './scanner/scan.js';
 
 export type { AdapterLoader, AdapterName, AdapterContext } from './commands/adapter-loader.js';
 
 export const USAGE = `Usage:
-  portbot scan <target> [ports] [--udp] [--json]   scan allowed targets (default ports: common)
+  portbot scan <target> [ports] [--udp] [--json|--xml|--csv]
+                                                   scan allowed targets (default ports: common);
+                                                   --xml is nmap's XML format, --csv one row per port
       [--services] [--all-hosts]                   name what answers on open ports; scan hosts that seem down
   portbot port <number|service|idea> [--json]      explain a port or a networking idea
   portbot console                                  chat with portbot in this terminal
   portbot                                          start the Slack and/or Discord bot (console without tokens)
 Ports: 22 | 22,80,443 | 1-1024 | ssh,https | common | top100 | all | U:53
-Exit codes: 0 done, 2 invalid input, 3 refused by policy, 1 anything else.`;
+Exit codes: 0 done, 2 invalid input or configuration, 3 refused by policy, 1 anything else.`;
 
 export interface CliOptions {
   readonly loadAdapters: AdapterLoader;
@@ -56,6 +59,8 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
       allowPositionals: true,
       options: {
         json: { type: 'boolean' },
+        xml: { type: 'boolean' },
+        csv: { type: 'boolean' },
         udp: { type: 'boolean' },
         services: { type: 'boolean' },
         'all-hosts': { type: 'boolean' },
@@ -82,6 +87,14 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
     streams.stderr.write(`portbot: ${error.message}\n`);
     return EXIT.invalid;
   }
+  try {
+    // A bad allowlist or denylist rule is a bad variable like any other: exit 2, whatever the command.
+    validateTargetRules(config);
+  } catch (error) {
+    if (!(error instanceof PortbotError)) throw error;
+    streams.stderr.write(`portbot: invalid configuration: ${error.message}\n`);
+    return EXIT.invalid;
+  }
   // Scripts read the answer and the one-line error: logs stay off unless asked for by name.
   const explicitLevel = env['PORTBOT_LOG_LEVEL'] !== undefined && env['PORTBOT_LOG_LEVEL'] !== '';
   const quietLevel = command === 'scan' || command === 'port' ? 'silent' : 'error';
@@ -102,12 +115,15 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         if (target === undefined) return usageError(streams, 'say what to scan, e.g. `portbot scan localhost 22,80`');
         const policy = createScanPolicy(config, { loopbackWhenUnconfigured: true });
         const portText = ports.length > 0 ? ports.join(',') : undefined;
+        const { format, conflict } = formatFromFlags(values);
+        if (conflict !== undefined) return usageError(streams, conflict);
         const request = {
           target,
           ports: portText,
           udp: values.udp === true,
-          json: values.json === true,
+          format,
           text: ['scan', ...rest].join(' '),
+          commandLine: ['portbot', ...argv].join(' '),
           services: values.services === true,
           allHosts: values['all-hosts'] === true,
         };
@@ -115,6 +131,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
       }
       case 'port': {
         if (rest.length === 0) return usageError(streams, 'say what to explain, e.g. `portbot port 22`');
+        if (values.xml === true || values.csv === true) return usageError(streams, '--xml and --csv are for `portbot scan`; `portbot port` prints text or --json');
         const { terminalPort } = await import('./commands/terminal-port.js');
         return terminalPort(rest.join(' '), values.json === true, cliRequester(), audit, streams);
       }
@@ -134,6 +151,6 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
     const code = error instanceof PortbotError ? ` (${error.code})` : '';
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     streams.stderr.write(`portbot: ${message}${code}\n`);
-    return EXIT.failed;
+    return error instanceof PortbotError && error.code === 'invalid-config' ? EXIT.invalid : EXIT.failed;
   }
 }

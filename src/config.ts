@@ -32,6 +32,10 @@ export const configSchema = z.object({
   PORTBOT_ALLOWED_USERS: list,
   PORTBOT_ALLOWED_CHANNELS: list,
   PORTBOT_ALLOWED_ROLES: list,
+  /** Discord guild (server) ids where /scan works, besides DISCORD_GUILD_ID; empty: none. */
+  PORTBOT_ALLOWED_GUILDS: list,
+  /** Slack workspace (team) ids whose people may /scan; empty: the bot token's own workspace. */
+  PORTBOT_ALLOWED_WORKSPACES: list,
   /** Where scan results go by default: the channel, or only the person who asked. */
   PORTBOT_RESULTS: z.enum(['channel', 'private']).default('channel'),
   PORTBOT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

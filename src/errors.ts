@@ -5,7 +5,8 @@
 /** Input that cannot be parsed: CLI exit code 2. */
 export interface InputProblem {
   readonly kind: 'input';
-  readonly code: 'invalid-ports' | 'invalid-target' | 'invalid-command' | 'unknown-topic';
+  /** `unresolvable-target`: a name with no address (a typo, usually), which is not a policy decision. */
+  readonly code: 'invalid-ports' | 'invalid-target' | 'unresolvable-target' | 'invalid-command' | 'unknown-topic';
   /** One line: what was wrong and what would be right, with an example. */
   readonly message: string;
 }
@@ -17,7 +18,6 @@ export interface Refusal {
     | 'no-allowlist'
     | 'target-denied'
     | 'target-not-allowed'
-    | 'target-unresolvable'
     | 'not-authorised'
     | 'rate-limited'
     | 'too-many-ports'

@@ -1,6 +1,8 @@
 // A Reply as terminal text: title coloured by tone, the summary, nmap's table with notes and
 // warnings, sections, notes and what the buttons would do. Widths are measured before colouring.
 import type { Reply, ReplyAction, ReplyRow } from '../../src/commands/reply.js';
+import { columnWidths } from '../../src/report/text-columns.js';
+import { headerCells, NOTE_TITLE, resultTable } from '../../src/report/result-table.js';
 import { clean, type Paint } from './ansi.js';
 
 const INDENT = '  ';
@@ -32,11 +34,12 @@ function actionHint(action: ReplyAction): string | undefined {
 }
 
 function table(rows: readonly ReplyRow[], paint: Paint): string[] {
-  const several = rows.some((row) => row.host !== undefined);
-  const header = [...(several ? ['HOST'] : []), 'PORT', 'STATE', 'SERVICE', 'REASON', 'NOTE'];
-  const cells = rows.map((row) => [...(several ? [clean(row.host ?? '')] : []), clean(row.port), row.state, clean(row.service), clean(row.reason), clean(row.note ?? '')]);
-  const widths = header.map((title, index) => Math.max(title.length, ...cells.map((row) => row[index]?.length ?? 0)));
-  const stateColumn = several ? 2 : 1;
+  // Columns and cells come from the shared table model; the console adds the note column and colour.
+  const model = resultTable(rows);
+  const header = [...headerCells(model), NOTE_TITLE];
+  const cells = model.rows.map((row) => [...row.cells.map((cell) => clean(cell)), clean(row.note?.text ?? '')]);
+  const widths = columnWidths([header, ...cells]);
+  const stateColumn = model.columns.findIndex((column) => column.key === 'state');
   const line = (row: readonly string[], rowIndex: number | undefined): string =>
     INDENT +
     row
@@ -44,7 +47,7 @@ function table(rows: readonly ReplyRow[], paint: Paint): string[] {
         const padded = index === row.length - 1 ? cell : cell.padEnd((widths[index] ?? 0) + 2);
         if (rowIndex === undefined) return paint.bold(padded);
         if (index === stateColumn) return paint.state(cell, padded);
-        if (index === row.length - 1 && rows[rowIndex]?.warning === true) return paint.warn(`! ${cell}`);
+        if (index === row.length - 1 && model.rows[rowIndex]?.note?.warning === true) return paint.warn(`! ${cell}`);
         return padded;
       })
       .join('')

@@ -10,6 +10,7 @@ import type { HandlerContext } from './context.js';
 import { handleInteraction } from './interactions.js';
 import { handleMessage } from './mentions.js';
 import { ActionCodec } from './render-actions.js';
+import { DISCORD_TOKEN_LIFETIME, type TokenLifetime } from './token-lifetime.js';
 
 /** How long stop() waits for commands in flight to post their final answers. */
 const DRAIN_MS = 10_000;
@@ -33,15 +34,20 @@ class InFlight {
 function wire(client: Client, context: HandlerContext, inFlight: InFlight): void {
   client.on(Events.InteractionCreate, (interaction) => inFlight.track(handleInteraction(interaction, context)));
   client.on(Events.MessageCreate, (message) => {
-    if (client.user !== null) inFlight.track(handleMessage(message, client.user.id, context));
+    if (client.user !== null) inFlight.track(handleMessage(message, client.user, context));
   });
   client.on(Events.Error, (error) => context.logger.error({ err: error }, 'discord: client error'));
   client.on(Events.Warn, (warning) => context.logger.warn(`discord: ${warning}`));
-  // discord.js waits out every 429 itself and retries once; this only makes the wait visible.
+  // discord.js waits out every 429 itself and retries it; this only makes the wait visible.
   client.rest.on('rateLimited', (info) => context.logger.warn({ route: info.route, retryAfterMs: info.retryAfter }, 'discord: rate limited, waiting'));
 }
 
-export function createDiscordAdapter(config: Config, logger: Logger): ChatAdapter {
+export interface DiscordAdapterOptions {
+  /** How long interaction tokens last; tests shorten it (and the stand-in expires them to match). */
+  readonly tokenLifetime?: TokenLifetime;
+}
+
+export function createDiscordAdapter(config: Config, logger: Logger, options: DiscordAdapterOptions = {}): ChatAdapter {
   let client: Client | null = null;
   const inFlight = new InFlight();
   return {
@@ -51,7 +57,7 @@ export function createDiscordAdapter(config: Config, logger: Logger): ChatAdapte
       if (token === undefined) throw new PortbotError('discord-not-configured', 'DISCORD_TOKEN is not set: the Discord adapter needs the bot token');
       const started = createClient(config);
       client = started;
-      wire(started, { bot, config, logger, codec: new ActionCodec() }, inFlight);
+      wire(started, { bot, config, logger, codec: new ActionCodec(), lifetime: options.tokenLifetime ?? DISCORD_TOKEN_LIFETIME }, inFlight);
       const ready = new Promise<void>((resolve) => started.once(Events.ClientReady, () => resolve()));
       try {
         await started.login(token);

@@ -61,6 +61,14 @@ export class AnswerQueue implements Responder {
     return sent;
   }
 
+  /**
+   * Runs a step of the sink's own (moving the answer before a token expires) in line with the
+   * answers, so it never overtakes a progress edit or races the final answer.
+   */
+  interject(step: () => Promise<void>, what: string): Promise<void> {
+    return this.enqueue(step, what);
+  }
+
   private enqueue(step: () => Promise<void>, what: string): Promise<void> {
     // A failed step is logged and does not stop the next: the final answer must still go out.
     this.chain = this.chain.then(step).catch((error: unknown) => {

@@ -10,7 +10,9 @@ export function createClient(config: Config): Client {
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     // REST goes to DISCORD_API_URL; the gateway address then comes from that base's
     // GET /gateway/bot, so one setting moves the whole client (proxies, test stand-ins).
-    rest: config.DISCORD_API_URL === undefined ? {} : { api: config.DISCORD_API_URL },
+    // retries: 0: no blind repeat after a 5xx or a lost connection, which could post a message
+    // twice; rest-retry.ts repeats only what is safe to repeat. 429s are still waited out.
+    rest: { retries: 0, ...(config.DISCORD_API_URL === undefined ? {} : { api: config.DISCORD_API_URL }) },
     // A second guard behind the per-message setting: nothing portbot sends pings anyone.
     allowedMentions: NO_MENTIONS,
   });

@@ -13,6 +13,9 @@ const scanCommand = new SlashCommandBuilder()
   .setName(SCAN.name)
   .setDescription('Scan allowlisted hosts for open ports (nmap-style answer with plain-language notes)')
   .setContexts(CONTEXTS)
+  // No permission bits: only administrators see /scan until a server admin grants it to roles or
+  // members (Server Settings > Integrations > portbot). /port stays open to everyone.
+  .setDefaultMemberPermissions(0)
   .addStringOption((option) =>
     option
       .setName(SCAN.target)

@@ -6,12 +6,14 @@ import type { Bot } from '../../src/commands/types.js';
 import { errorReply } from '../../src/report/problem-reply.js';
 import type { AnswerQueue } from './answer-queue.js';
 import type { ActionCodec } from './render-actions.js';
+import type { TokenLifetime } from './token-lifetime.js';
 
 export interface HandlerContext {
   readonly bot: Bot;
   readonly config: Config;
   readonly logger: Logger;
   readonly codec: ActionCodec;
+  readonly lifetime: TokenLifetime;
 }
 
 export async function runCommand(context: HandlerContext, queue: AnswerQueue, run: () => Promise<void>): Promise<void> {

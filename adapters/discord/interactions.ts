@@ -7,9 +7,10 @@ import { AnswerQueue } from './answer-queue.js';
 import { portSpecChoices, topicChoices } from './autocomplete.js';
 import { PORT, SCAN } from './commands.js';
 import { runCommand, wantsPrivate, type HandlerContext } from './context.js';
+import { InteractionSink } from './interaction-sink.js';
 import { NO_MENTIONS } from './render.js';
 import { requesterOf } from './requester.js';
-import { interactionSink } from './sinks.js';
+import { retryIdempotent } from './rest-retry.js';
 
 /** Option text as one token for the core's parser: "web-1, web-2" -> "web-1,web-2". */
 const squeeze = (text: string): string => text.trim().replace(/\s*,\s*/g, ',');
@@ -31,7 +32,10 @@ function requesterOfInteraction(interaction: RepliableInteraction) {
   return requesterOf({ userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId, member: interaction.member });
 }
 
-/** Defers, then runs `run` with a queue bound to the deferred reply; nothing is run if the deferral failed. */
+/**
+ * Defers, then runs `run` with a queue bound to the deferred reply; nothing is run if the deferral
+ * failed. Before the interaction token runs out, a still-unanswered command moves its answer.
+ */
 async function deferAndRun(
   interaction: RepliableInteraction,
   ephemeral: boolean,
@@ -39,14 +43,20 @@ async function deferAndRun(
   run: (queue: AnswerQueue) => Promise<void>,
 ): Promise<void> {
   try {
-    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    await retryIdempotent(() => interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}));
   } catch (error: unknown) {
     // Too late (over 3 s) or already answered: there is nowhere to put an answer, so do no work.
     context.logger.error({ err: error, interaction: interaction.id }, 'discord: could not defer the interaction');
     return;
   }
-  const queue = new AnswerQueue(interactionSink(interaction, ephemeral, context.codec), context.logger);
-  await runCommand(context, queue, () => run(queue));
+  const sink = new InteractionSink(interaction, { ephemeral, codec: context.codec, lifetime: context.lifetime, logger: context.logger });
+  const queue = new AnswerQueue(sink, context.logger);
+  const move = setTimeout(() => void queue.interject(() => sink.moveAway(), 'move'), sink.moveInMs);
+  try {
+    await runCommand(context, queue, () => run(queue));
+  } finally {
+    clearTimeout(move);
+  }
 }
 
 async function onChatInput(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {

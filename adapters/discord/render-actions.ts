@@ -57,19 +57,26 @@ const STYLE: Record<ReplyAction['kind'], ButtonStyle.Primary | ButtonStyle.Dange
   explain: ButtonStyle.Secondary,
 };
 
-/** Buttons in rows of five, at most five rows (Discord's limits); extra actions are dropped. */
+/** Buttons in rows of five, at most five rows (Discord's limits), unique ids; extra actions are dropped. */
 export function renderButtons(
   actions: readonly ReplyAction[],
   codec: ActionCodec,
 ): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
   const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
-  for (const action of actions.slice(0, BUTTONS_PER_ROW * MAX_ROWS)) {
+  // Discord refuses a whole message whose components share a custom_id (50035), so a second
+  // button that would carry the same action is left out rather than losing the answer.
+  const used = new Set<string>();
+  for (const action of actions) {
+    if (used.size >= BUTTONS_PER_ROW * MAX_ROWS) break;
+    const customId = codec.encode(action);
+    if (used.has(customId)) continue;
+    used.add(customId);
     const button: APIButtonComponentWithCustomId = {
       type: ComponentType.Button,
       style: STYLE[action.kind],
       // Labels are plain text (no markdown in buttons), so only the length needs care.
       label: clip(action.label, MAX_LABEL),
-      custom_id: codec.encode(action),
+      custom_id: customId,
     };
     const last = rows.at(-1);
     if (last !== undefined && last.components.length < BUTTONS_PER_ROW) last.components.push(button);

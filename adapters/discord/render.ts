@@ -2,7 +2,8 @@
 // notes), buttons for the actions, and, when the result does not fit Discord's limits, the
 // complete result as a JSON file with a footer that says how much is shown.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Reply, ReplyRow, ReplyTone } from '../../src/commands/reply.js';
+import type { Reply, ReplyTone } from '../../src/commands/reply.js';
+import { resultTable, type TableRow } from '../../src/report/result-table.js';
 import { renderButtons, type ActionCodec } from './render-actions.js';
 import { clip, escapeText, oneLine } from './render-escape.js';
 import { portsTable } from './render-table.js';
@@ -61,13 +62,13 @@ function fieldsNamed(name: string, lines: readonly string[]): APIEmbedField[] {
   }));
 }
 
-function portNoteLine(row: ReplyRow): string | null {
+function portNoteLine(row: TableRow): string | null {
   if (row.note === undefined) return null;
-  const mark = row.warning === true ? '⚠️' : '•';
-  return `${mark} **${escapeText(oneLine(row.port))}** ${escapeText(oneLine(row.service))}: ${escapeText(oneLine(row.note))}`;
+  const mark = row.note.warning ? '⚠️' : '•';
+  return `${mark} **${escapeText(oneLine(row.note.subject))}**: ${escapeText(oneLine(row.note.text))}`;
 }
 
-function candidateFields(reply: Reply, shownRows: readonly ReplyRow[]): APIEmbedField[] {
+function candidateFields(reply: Reply, shownRows: readonly TableRow[]): APIEmbedField[] {
   const sections = reply.sections.flatMap((section) =>
     fieldsNamed(escapeText(oneLine(section.heading)), escapeText(section.text).split('\n')),
   );
@@ -84,13 +85,14 @@ export function renderReply(reply: Reply, codec: ActionCodec, options: RenderOpt
     EMBED_LIMITS.description - headText.length - 1,
     EMBED_LIMITS.total - FOOTER_RESERVE - title.length - headText.length - 1,
   );
-  const table = portsTable(reply.rows, tableBudget);
+  const model = resultTable(reply.rows);
+  const table = portsTable(model, tableBudget);
   const description = table.text === '' ? headText : `${headText}\n${table.text}`;
 
   let used = title.length + description.length + FOOTER_RESERVE;
   const fields: APIEmbedField[] = [];
   let fieldsDropped = 0;
-  for (const field of candidateFields(reply, reply.rows.slice(0, table.shown))) {
+  for (const field of candidateFields(reply, model.rows.slice(0, table.shown))) {
     const size = field.name.length + field.value.length;
     if (fields.length < EMBED_LIMITS.fields && used + size <= EMBED_LIMITS.total) {
       fields.push(field);
@@ -98,7 +100,7 @@ export function renderReply(reply: Reply, codec: ActionCodec, options: RenderOpt
     } else fieldsDropped += 1;
   }
 
-  const rowsCut = table.shown < reply.rows.length;
+  const rowsCut = table.shown < model.rows.length;
   const cut = rowsCut || fieldsDropped > 0;
   const filename = reply.attachment?.filename ?? 'portbot-result.json';
   // Compact JSON: a full-range scan is ~100 bytes a port, and every byte counts against the cap.
@@ -107,7 +109,7 @@ export function renderReply(reply: Reply, codec: ActionCodec, options: RenderOpt
   const embed: APIEmbed = { title, description, color: TONE_COLOUR[reply.tone] };
   if (fields.length > 0) embed.fields = fields;
   const fate: FileFate = file === null ? { kind: 'progress' } : attach ? { kind: 'attached', filename } : { kind: 'too-large' };
-  if (cut) embed.footer = { text: cutFooter(table.shown, reply.rows.length, rowsCut, fate) };
+  if (cut) embed.footer = { text: cutFooter(table.shown, model.rows.length, rowsCut, fate) };
 
   return {
     embeds: [embed],

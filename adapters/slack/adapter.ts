@@ -10,6 +10,7 @@ import type { Bot, ChatAdapter } from '../../src/commands/types.js';
 import { PortbotError } from '../../src/errors.js';
 import { boltLevel, boltLogger } from './bolt-logger.js';
 import { registerHandlers } from './handlers.js';
+import { SLACK_RESPONSE_URL_LIFETIME, type ResponseUrlLifetime } from './response-url.js';
 import { baseClientOptions, createPostingClient } from './web-clients.js';
 
 export interface SlackAdapter extends ChatAdapter {
@@ -18,7 +19,12 @@ export interface SlackAdapter extends ChatAdapter {
   readonly httpPort: number | undefined;
 }
 
-export function createSlackAdapter(config: Config, logger: Logger): SlackAdapter {
+export interface SlackAdapterOptions {
+  /** How long a response_url lasts and how often it may be used; tests shorten it (the stand-in expires them to match). */
+  readonly responseUrlLifetime?: ResponseUrlLifetime;
+}
+
+export function createSlackAdapter(config: Config, logger: Logger, options: SlackAdapterOptions = {}): SlackAdapter {
   const token = config.SLACK_BOT_TOKEN;
   if (token === undefined) throw new PortbotError('invalid-config', 'SLACK_BOT_TOKEN is required for Slack (the xoxb-... token from OAuth & Permissions)');
   const appToken = config.SLACK_APP_TOKEN;
@@ -51,13 +57,17 @@ export function createSlackAdapter(config: Config, logger: Logger): SlackAdapter
         clientOptions: baseClientOptions({ logger: sdkLogger, ...apiUrl }),
       });
       const clients = { updating: started.client, posting: createPostingClient({ token, logger: sdkLogger, ...apiUrl }) };
-      registerHandlers(started, { bot, clients, logger: log, inFlight });
       started.error((error) => {
         log.error({ err: error }, 'slack: a listener failed');
         return Promise.resolve();
       });
       try {
         await started.init();
+        // The workspace the token belongs to: people of other workspaces (Slack Connect) may not
+        // scan unless PORTBOT_ALLOWED_WORKSPACES lists theirs.
+        const identity = await started.client.auth.test();
+        const responseUrlLifetime = options.responseUrlLifetime ?? SLACK_RESPONSE_URL_LIFETIME;
+        registerHandlers(started, { bot, clients, logger: log, inFlight, botWorkspaceId: identity.team_id, responseUrlLifetime });
         const server = (await started.start(config.PORT)) as unknown;
         if (appToken === undefined) httpPort = ((server as Server).address() as AddressInfo).port;
       } catch (error) {

@@ -9,6 +9,7 @@ import { escapeCode } from './escape.js';
 import { actionFromButton, actionIdPattern } from './render-actions.js';
 import { RecentIds } from './recent-ids.js';
 import { SlackResponder, type Conversation } from './responder.js';
+import { ResponseUrl, type ResponseUrlLifetime } from './response-url.js';
 import { plainMessageText, stripMentions } from './mentions.js';
 import type { SlackClients } from './web-clients.js';
 
@@ -18,10 +19,23 @@ export interface HandlerDependencies {
   readonly logger: Logger;
   /** Work still running after its listener returned; stop() waits for it. */
   readonly inFlight: Set<Promise<void>>;
+  /** The workspace the bot token belongs to (auth.test): the default of PORTBOT_ALLOWED_WORKSPACES. */
+  readonly botWorkspaceId: string | undefined;
+  readonly responseUrlLifetime: ResponseUrlLifetime;
 }
+
+/** The requesting person's own team first: in a Slack Connect channel it differs from the host's. */
+const firstText = (...candidates: unknown[]): string | undefined => candidates.find((value): value is string => typeof value === 'string' && value !== '');
 
 export function registerHandlers(app: App, deps: HandlerDependencies): void {
   const seenEvents = new RecentIds();
+  const requester = (userId: string, workspaceId: string | undefined, channelId: string): Requester => ({
+    platform: 'slack',
+    userId,
+    channelId,
+    ...(workspaceId === undefined ? {} : { workspaceId }),
+    ...(deps.botWorkspaceId === undefined ? {} : { botWorkspaceId: deps.botWorkspaceId }),
+  });
   const run = (conversation: Conversation, work: (responder: Responder) => Promise<void>): void => {
     const responder = new SlackResponder(deps.clients, conversation, deps.logger);
     const task = work(responder)
@@ -39,20 +53,23 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
   app.command(/^\/(scan|port)$/, async ({ command, ack, respond }) => {
     const text = `${command.command} ${command.text}`.trim();
     const isScan = command.command === '/scan';
-    // The note is ephemeral: a refused target must not be announced to the channel.
+    // The note is ephemeral: a refused target must not be announced to the channel. It stays
+    // (Slack cannot replace a slash command's ephemeral); the answer follows as its own message.
     await (isScan ? ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Working on \`${escapeCode(text)}\`…` }) : ack());
-    const requester = slackRequester(command.user_id, command.team_id, command.channel_id);
-    run({ channelId: command.channel_id, userId: command.user_id, respond, ackNote: isScan }, (responder) =>
-      deps.bot.handleCommand({ text, requester }, responder),
+    const team = firstText((command as unknown as { user_team?: unknown }).user_team, command.team_id);
+    const responseUrl = new ResponseUrl(respond, deps.responseUrlLifetime);
+    run({ channelId: command.channel_id, userId: command.user_id, responseUrl }, (responder) =>
+      deps.bot.handleCommand({ text, requester: requester(command.user_id, team, command.channel_id) }, responder),
     );
   });
 
   app.event('app_mention', ({ event, body, context }) => {
     if (!seenEvents.firstTime(body.event_id) || event.bot_id !== undefined || event.user === undefined) return Promise.resolve();
     const text = plainMessageText(stripMentions(event.text, context.botUserId)) || 'help';
-    const requester = slackRequester(event.user, event.team ?? body.team_id, event.channel);
-    const conversation = { channelId: event.channel, userId: event.user, ackNote: false, ...(event.thread_ts === undefined ? {} : { threadTs: event.thread_ts }) };
-    run(conversation, (responder) => deps.bot.handleCommand({ text, requester }, responder));
+    const team = firstText((event as unknown as { user_team?: unknown }).user_team, event.team, body.team_id);
+    const conversation = { channelId: event.channel, userId: event.user, ...(event.thread_ts === undefined ? {} : { threadTs: event.thread_ts }) };
+    const who = requester(event.user, team, event.channel);
+    run(conversation, (responder) => deps.bot.handleCommand({ text, requester: who }, responder));
     return Promise.resolve();
   });
 
@@ -63,11 +80,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     const container: unknown = body.container;
     const channelId = body.channel?.id ?? (container as { channel_id?: unknown } | undefined)?.channel_id;
     if (replyAction === undefined || typeof channelId !== 'string') return;
-    const requester = slackRequester(body.user.id, body.team?.id ?? body.user.team_id, channelId);
-    run({ channelId, userId: body.user.id, respond, ackNote: false }, (responder) => deps.bot.handleAction(replyAction, requester, responder));
+    const who = requester(body.user.id, firstText(body.user.team_id, body.team?.id), channelId);
+    run({ channelId, userId: body.user.id, responseUrl: new ResponseUrl(respond, deps.responseUrlLifetime) }, (responder) => deps.bot.handleAction(replyAction, who, responder));
   });
-}
-
-function slackRequester(userId: string, workspaceId: string | undefined, channelId: string): Requester {
-  return { platform: 'slack', userId, channelId, ...(workspaceId === undefined ? {} : { workspaceId }) };
 }

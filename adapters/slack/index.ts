@@ -1,3 +1,3 @@
-export { createSlackAdapter, type SlackAdapter } from './adapter.js';
+export { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from './adapter.js';
 export { renderReply, type SlackMessage } from './render.js';
 export { escapeMrkdwn } from './escape.js';

@@ -1,37 +1,25 @@
-// The ports of a result as an nmap-like monospace table, cut into chunks that each fit one
-// section block. Columns are padded on the raw text (Slack shows &lt; as one character), then
-// escaped, so a hostile service name can neither break the layout's alignment much nor the block.
-import type { ReplyRow } from '../../src/commands/reply.js';
+// The ports of a result (the core's table model) as an nmap-like monospace table, cut into
+// chunks that each fit one section block. Columns are padded on the raw text (Slack shows &lt; as
+// one character), then escaped, so a hostile service name can neither break the layout's
+// alignment much nor the block.
+import { headerCells, type ResultTable, type TableNote } from '../../src/report/result-table.js';
+import { columnWidths, formatColumns } from '../../src/report/text-columns.js';
 import { escapeCode, escapeMrkdwn } from './escape.js';
 
-const columns = ['PORT', 'STATE', 'SERVICE', 'REASON'] as const;
-
-function cells(row: ReplyRow): readonly string[] {
-  return [row.port, row.state, row.service, row.reason];
-}
+/** A cell longer than this is cut: one hostile name must not push every other column away. */
+const MAX_CELL = 40;
 
 /** Header plus one line per row, all padded to shared column widths and escaped for a code block. */
-export function tableLines(rows: readonly ReplyRow[]): { readonly header: string; readonly lines: readonly string[] } {
-  const widths = columns.map((title) => title.length);
-  for (const row of rows) {
-    cells(row).forEach((cell, index) => {
-      widths[index] = Math.max(widths[index] ?? 0, Math.min(cell.length, 40));
-    });
-  }
-  const format = (values: readonly string[]): string =>
-    escapeCode(
-      values
-        .map((value, index) => (index === values.length - 1 ? value : value.slice(0, 40).padEnd(widths[index] ?? 0)))
-        .join('  ')
-        .trimEnd(),
-    );
-  return { header: format(columns), lines: rows.map((row) => format(cells(row))) };
+export function tableLines(table: ResultTable): { readonly header: string; readonly lines: readonly string[] } {
+  const clipped = [headerCells(table), ...table.rows.map((row) => row.cells.map((cell, index) => (index === row.cells.length - 1 ? cell : cell.slice(0, MAX_CELL))))];
+  const [header = '', ...lines] = formatColumns(clipped, 2, columnWidths(clipped, MAX_CELL)).map(escapeCode);
+  return { header, lines };
 }
 
-/** The note line shown under the table for an open port; a warning mark when it is risky. */
-export function noteLine(row: ReplyRow & { readonly note: string }): string {
-  const mark = row.warning === true ? ':warning:' : ':small_blue_diamond:';
-  return `${mark} *${escapeMrkdwn(row.port)}* ${escapeMrkdwn(row.service)}: ${escapeMrkdwn(row.note)}`;
+/** The note shown under the table for an open port; a warning mark when it is risky. */
+export function noteLine(note: TableNote): string {
+  const mark = note.warning ? ':warning:' : ':small_blue_diamond:';
+  return `${mark} *${escapeMrkdwn(note.subject)}*: ${escapeMrkdwn(note.text)}`;
 }
 
 /** Wraps lines into a ``` block; the cost is what the section's text will measure. */

@@ -100,7 +100,8 @@ export function createBot(deps: BotDependencies): Bot {
     // Button payloads travelled through the platform: check them like typed text.
     const checked = checkAction(action);
     if (checked.ok && checked.value.kind === 'rescan') return handleCommand({ text: checked.value.command, requester }, responder);
-    if (checked.ok && checked.value.kind === 'explain') return handleCommand({ text: `/port ${checked.value.query}`, requester }, responder);
+    // Explain answers the person who pressed it, on every platform; the result it was pressed on stays.
+    if (checked.ok && checked.value.kind === 'explain') return handleCommand({ text: `/port ${checked.value.query}`, requester }, onlyForRequester(responder));
     const once = finalOnce(responder, logger);
     const record = (decision: AuditEntry['decision'], reason: string, text: string): void =>
       deps.audit.record({ requester, command: 'action', text, decision, reason, durationMs: 0 });
@@ -128,4 +129,11 @@ export function createBot(deps: BotDependencies): Bot {
   }
 
   return { handleCommand, handleAction, shutdown };
+}
+
+function onlyForRequester(responder: Responder): Responder {
+  return {
+    progress: (reply) => responder.progress({ ...reply, visibility: 'requester' }),
+    final: (reply) => responder.final({ ...reply, visibility: 'requester' }),
+  };
 }

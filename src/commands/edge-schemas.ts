@@ -15,6 +15,7 @@ const requesterSchema = z.object({
   workspaceId: id.optional(),
   channelId: id.optional(),
   roleIds: z.array(id).max(500).optional(),
+  botWorkspaceId: id.optional(),
 });
 
 const label = z.string().max(100);

@@ -3,6 +3,7 @@
 // questions ("what is port 22 for?"), which go to /port. Anything else gets one line with examples.
 import { z } from 'zod';
 import { inputProblem, type InputProblem } from '../errors.js';
+import { parseTargets } from '../policy/target-parse.js';
 import { err, ok, type Result } from '../result.js';
 import type { HelpTopic } from '../report/help-reply.js';
 
@@ -26,14 +27,19 @@ const HELP_WORDS = new Set(['help', '?', 'commands', 'usage']);
 const PRIVATE_FLAG = /^(--)?private$/i;
 const UDP_FLAG = /^(--udp|udp|-sU)$/i;
 
-// Targets are checked for real by the policy; this only keeps junk and markup out of the pipeline.
+// The policy's own reading of the targets, run here too, so junk and markup never reach the
+// pipeline and the person gets the policy's line (what was wrong, what to write) at once.
 const targetsSchema = z
   .string()
   .max(512, 'that target list is too long')
-  .regex(/^[\p{L}\p{N}.:\-_/*,[\]%]+$/u, 'targets are host names, addresses or CIDR blocks separated by commas');
+  .superRefine((text, context) => {
+    const parsed = parseTargets(text);
+    if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.error.message });
+  });
 
 export function parseCommand(text: string): Result<ParsedCommand, InputProblem> {
-  const words = text.trim().split(/\s+/).filter((word) => word.length > 0);
+  // Split on White_Space, not \s: \s also matches U+FEFF, an invisible character the target check must see.
+  const words = text.split(/\p{White_Space}+/u).filter((word) => word.length > 0);
   const [first, ...rest] = words;
   if (first === undefined) return ok({ kind: 'help', topic: 'all' });
   const verb = first.toLowerCase().replace(/^\//, '');
@@ -60,7 +66,7 @@ function parseScan(words: readonly string[]): Result<ScanCommand, InputProblem> 
   const checked = targetsSchema.safeParse(targets);
   if (!checked.success) {
     const why = checked.error.issues[0]?.message ?? 'that target is not valid';
-    return err(inputProblem('invalid-target', `Can't scan "${(targets ?? '').slice(0, 60)}": ${why}. Example: ${SCAN_EXAMPLE}`));
+    return err(inputProblem('invalid-target', `Can't scan: ${why}. Example: ${SCAN_EXAMPLE}`));
   }
   const isPrivate = options.some((word) => PRIVATE_FLAG.test(word));
   const udp = options.some((word) => UDP_FLAG.test(word));

@@ -3,7 +3,7 @@
 import type { Problem } from '../errors.js';
 import { parsePortSpec } from '../request/ports.js';
 import type { AuditEntry, AuditLog } from '../policy/audit.js';
-import type { Requester, ScanPolicy } from '../policy/types.js';
+import type { Requester, ScanGrant, ScanPolicy } from '../policy/types.js';
 import type { scan as realScan } from '../scanner/scan.js';
 import { stateTotals } from '../scanner/summary.js';
 import type { PortProbe, ScanAddress, ScanProgress, ScanReport } from '../scanner/types.js';
@@ -65,7 +65,7 @@ export async function runScan(deps: ScanFlowDependencies, requester: Requester, 
     };
     const report = await deps.scan(grant.value.addresses, ports.value, options);
     record({ decision: report.cancelled ? 'cancelled' : 'allowed', addresses, summary: totals(report) });
-    return { kind: 'report', report };
+    return { kind: 'report', report: withTargetNotes(report, grant.value) };
   } catch (error) {
     // A scanner that rejects on abort instead of resolving a partial report is still a cancel.
     if (hooks.signal?.aborted === true) {
@@ -80,3 +80,10 @@ export async function runScan(deps: ScanFlowDependencies, requester: Requester, 
 }
 
 const totals = (report: ScanReport): Record<string, number> => Object.fromEntries(stateTotals(report.hosts));
+
+/** The grant's other addresses and warnings ride on the report, so every answer can list them. */
+function withTargetNotes(report: ScanReport, grant: ScanGrant): ScanReport {
+  const others = grant.otherAddresses ?? [];
+  const warnings = grant.warnings ?? [];
+  return { ...report, ...(others.length > 0 ? { otherAddresses: others } : {}), ...(warnings.length > 0 ? { targetWarnings: warnings } : {}) };
+}

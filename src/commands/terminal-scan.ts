@@ -6,9 +6,9 @@ import type { Problem } from '../errors.js';
 import type { CommandLog } from '../log.js';
 import type { Requester } from '../policy/types.js';
 import { progressBar } from '../report/progress-bar.js';
-import { scanDocumentLines } from '../report/scan-document.js';
+import { SCAN_FORMATS, type ScanFormatName } from '../report/scan-formats.js';
 import { scanTable } from '../report/scan-table.js';
-import type { ScanProgress } from '../scanner/types.js';
+import type { PortProbe, ScanProgress } from '../scanner/types.js';
 import { runScan, type ScanFlowDependencies } from './scan-flow.js';
 
 export const EXIT = { done: 0, failed: 1, invalid: 2, refused: 3 } as const;
@@ -22,8 +22,12 @@ export interface TerminalScanRequest {
   readonly target: string;
   readonly ports: string | undefined;
   readonly udp: boolean;
-  readonly json: boolean;
+  /** A document instead of the table. */
+  readonly format: ScanFormatName | undefined;
+  /** Positionals as typed, for the audit trail. */
   readonly text: string;
+  /** The whole command line, named in documents that record it (nmap XML's args). */
+  readonly commandLine: string;
   readonly services?: boolean;
   readonly allHosts?: boolean;
 }
@@ -50,29 +54,11 @@ function progressDrawer(stderr: TerminalStreams['stderr']): { draw(progress: Sca
 }
 
 /**
- * Groups lines into chunks of about 64 KB: one write per port would cost more than the scan, and
- * chunks above V8's large-object threshold (128 KB) would each sit in their own pages until a full GC.
- */
-const CHUNK_CHARS = 64 * 1024;
-
-function* chunked(lines: Iterable<string>): Generator<string> {
-  let chunk = '';
-  for (const line of lines) {
-    chunk += `${line}\n`;
-    if (chunk.length >= CHUNK_CHARS) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk.length > 0) yield chunk;
-}
-
-/**
  * Writes with backpressure: standard output to a pipe is asynchronous, and a full-range document
  * (about 7 MB) written at once would wait in memory until the reader caught up. `end: false`
  * because standard output outlives this one document.
  */
-const writeLines = (stdout: Writable, lines: Iterable<string>): Promise<void> => pipeline(Readable.from(chunked(lines)), stdout, { end: false });
+const writeChunks = (stdout: Writable, chunks: Iterable<string>): Promise<void> => pipeline(Readable.from(chunks), stdout, { end: false });
 
 export async function terminalScan(
   deps: ScanFlowDependencies & { readonly logger: CommandLog },
@@ -84,12 +70,18 @@ export async function terminalScan(
   const onSignal = (signal: NodeJS.Signals): void => controller.abort(new Error(signal));
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   const bar = streams.stderr.isTTY === true ? progressDrawer(streams.stderr) : undefined;
+  let startedAt = Date.now();
+  let requested: readonly PortProbe[] | undefined;
   try {
     const { services, allHosts } = request;
     const scanRequest = { targets: request.target, ports: request.ports, udp: request.udp, text: request.text, ...(services === true ? { services } : {}), ...(allHosts === true ? { allHosts } : {}) };
     const outcome = await runScan(deps, requester, scanRequest, {
       signal: controller.signal,
-      onStart: (addresses, ports) => deps.logger.debug({ addresses: addresses.map((address) => address.address), ports: ports.length }, 'scan started'),
+      onStart: (addresses, ports) => {
+        startedAt = Date.now();
+        requested = ports;
+        deps.logger.debug({ addresses: addresses.map((address) => address.address), ports: ports.length }, 'scan started');
+      },
       ...(bar ? { onProgress: (progress: ScanProgress) => bar.draw(progress) } : {}),
     });
     bar?.clear();
@@ -98,18 +90,19 @@ export async function terminalScan(
       return problemExitCode(outcome.problem);
     }
     const { report } = outcome;
-    if (request.json) {
+    const stopReason = `scan cancelled by ${controller.signal.reason instanceof Error ? controller.signal.reason.message : 'a signal'}`;
+    if (request.format !== undefined) {
+      const format = SCAN_FORMATS[request.format];
       try {
-        await writeLines(streams.stdout, scanDocumentLines(report));
+        await writeChunks(streams.stdout, format.chunks(report, { command: request.commandLine, startedAt, stopReason, ...(requested ? { requested } : {}) }));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
-        streams.stderr.write('portbot: standard output was closed before the whole JSON document was written\n');
+        streams.stderr.write(`portbot: standard output was closed before the whole ${format.label} was written\n`);
         return EXIT.failed;
       }
     } else streams.stdout.write(scanTable(report));
     if (!report.cancelled) return EXIT.done;
-    const reason = controller.signal.reason instanceof Error ? controller.signal.reason.message : 'a signal';
-    streams.stderr.write(`portbot: scan cancelled by ${reason}; the result above covers only the ports finished before it stopped\n`);
+    streams.stderr.write(`portbot: ${stopReason}; the result above covers only the ports finished before it stopped\n`);
     return EXIT.failed;
   } finally {
     bar?.clear();

@@ -1,10 +1,13 @@
 // One address against the rules, in a fixed order: always-denied, denylist, directed broadcast,
 // then allowlist. An IPv6 address that carries an IPv4 address (NAT64, 6to4, Teredo...) passes only
 // when the carried address passes too, so no tunnel notation reaches what the IPv4 rules forbid.
+// A host-name rule admits what the name resolves to, except loopback, link-local and this
+// machine's own addresses: whoever answers DNS for the name would otherwise choose those.
 import { alwaysDeniedReason } from './always-denied.js';
 import { broadcastOf } from './cidr.js';
 import type { IpAddress } from './ip-address.js';
 import { canonicalIp, embeddedIPv4 } from './ip-address.js';
+import { localAddressKind } from './own-addresses.js';
 import type { CompiledRules } from './rules.js';
 import { matchNetwork } from './rules.js';
 
@@ -22,18 +25,40 @@ export type AddressVerdict =
 
 const allowed: AddressVerdict = { ok: true };
 
-/** `nameAllowed`: the host name matched an allowlist name rule, so only the denials apply. */
-export function checkAddress(lists: TargetLists, ip: IpAddress, nameAllowed: boolean): AddressVerdict {
-  const carried = embeddedIPv4(ip);
-  for (const candidate of [ip, ...carried]) {
+/** The host name matched an allowlist name rule; `own` holds this machine's addresses. */
+export interface NameAdmission {
+  readonly own: ReadonlySet<string>;
+}
+
+/**
+ * `byName`: set when the host name matched an allowlist name rule. Then only the denials apply,
+ * unless the address is local (loopback, link-local, this machine's): that needs an address rule.
+ */
+export function checkAddress(lists: TargetLists, ip: IpAddress, byName: NameAdmission | null): AddressVerdict {
+  const candidates = [ip, ...embeddedIPv4(ip)];
+  for (const candidate of candidates) {
     const denied = deniedWhy(lists, candidate);
     if (denied !== null) return { ok: false, code: 'target-denied', why: prefixed(ip, candidate, denied) };
   }
-  if (nameAllowed) return allowed;
-  for (const candidate of [ip, ...carried]) {
-    if (!matchNetwork(lists.allow, candidate)) return { ok: false, code: 'target-not-allowed', why: prefixed(ip, candidate, notAllowedWhy(lists)) };
+  const local = byName === null ? undefined : localWhy(ip, candidates, byName.own);
+  if (byName !== null && local === undefined) return allowed;
+  for (const candidate of candidates) {
+    if (!matchNetwork(lists.allow, candidate)) {
+      const why = local === undefined ? prefixed(ip, candidate, notAllowedWhy(lists)) : local;
+      return { ok: false, code: 'target-not-allowed', why };
+    }
   }
   return allowed;
+}
+
+function localWhy(ip: IpAddress, candidates: readonly IpAddress[], own: ReadonlySet<string>): string | undefined {
+  for (const candidate of candidates) {
+    const kind = localAddressKind(candidate, own);
+    if (kind === null) continue;
+    const why = `is ${kind}: a host-name rule never admits loopback, link-local or this machine's own addresses; only an address rule in PORTBOT_ALLOWLIST can`;
+    return prefixed(ip, candidate, why);
+  }
+  return undefined;
 }
 
 function deniedWhy(lists: TargetLists, ip: IpAddress): string | null {

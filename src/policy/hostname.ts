@@ -1,7 +1,7 @@
 // Host names in the one form DNS and the rules compare: ASCII (IDN -> punycode), lowercase, no
 // trailing dot. Anything a resolver might read differently from how we read it is refused.
 import { isIPv4 } from 'node:net';
-import { domainToASCII } from 'node:url';
+import { hostToASCII } from './host-text.js';
 
 const label = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
 
@@ -9,7 +9,8 @@ const label = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
 export function normaliseHostname(text: string): string | null {
   // The WHATWG host parser does IDN (UTS #46) mapping, lowercasing and punycode, and refuses
   // names whose last label is a number it cannot read as IPv4 (`foo.123`, `1.2.3.4.5`).
-  let ascii = domainToASCII(text);
+  let ascii = hostToASCII(text);
+  if (ascii === null) return null;
   if (ascii.endsWith('.')) ascii = ascii.slice(0, -1);
   // An IPv4 literal in any spelling is an address, never a name.
   if (ascii.length === 0 || ascii.length > 253 || isIPv4(ascii)) return null;

@@ -3,7 +3,7 @@
 // differently.
 import ipaddr from 'ipaddr.js';
 import { isIPv4 } from 'node:net';
-import { domainToASCII } from 'node:url';
+import { hostToASCII } from './host-text.js';
 
 export type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -18,8 +18,8 @@ export function canonicalIp(ip: IpAddress): string {
  * ideographic dots are folded first, as a browser would. Null when it is not an IPv4 literal.
  */
 export function parseIPv4Literal(text: string): ipaddr.IPv4 | null {
-  const ascii = domainToASCII(text);
-  return isIPv4(ascii) ? ipaddr.IPv4.parse(ascii) : null;
+  const ascii = hostToASCII(text);
+  return ascii !== null && isIPv4(ascii) ? ipaddr.IPv4.parse(ascii) : null;
 }
 
 /** Four decimal numbers only: the strict form required in configuration, where ambiguity is a mistake. */

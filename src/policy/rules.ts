@@ -2,6 +2,8 @@
 // that cannot be read stops startup, naming the rule and the variable, instead of silently
 // allowing or denying something else. Rules are written strictly (four-part decimal IPv4).
 import { PortbotError } from '../errors.js';
+import { codePointName, firstHiddenCharacter, shown } from './display.js';
+import { foreignCharacter } from './host-text.js';
 import { normaliseHostname } from './hostname.js';
 import type { IpAddress } from './ip-address.js';
 import { parseIPv6Literal, parseStrictIPv4 } from './ip-address.js';
@@ -33,9 +35,11 @@ export function compileRules(variable: string, entries: readonly string[]): Comp
     const wildcard = text.startsWith('*.');
     const name = normaliseHostname(wildcard ? text.slice(2) : text);
     if (name === null) {
+      const odd = firstHiddenCharacter(text) ?? foreignCharacter(text.replace(/^\*\./, '').replace(/[:/]/g, ''));
+      const has = odd === undefined ? '' : ` (it has ${/^[!-~]$/.test(odd) ? `'${odd}'` : codePointName(odd)} in it)`;
       throw new PortbotError(
         'invalid-config',
-        `${variable}: "${text}" is not a CIDR block, an address, a host name or a *.domain wildcard ` +
+        `${variable}: "${shown(text)}" is not a CIDR block, an address, a host name or a *.domain wildcard${has} ` +
           `(write IPv4 as four decimal numbers, e.g. 10.0.0.0/24, fd00::/64, web-1.example.com, *.lab.example.com)`,
       );
     }

@@ -33,17 +33,29 @@ export interface ScanPolicyOptions {
 
 const userKey = (requester: Requester): string => [requester.platform, requester.workspaceId ?? '', requester.userId].join('\u0000');
 
+function compileLists(config: Config, loopbackWhenUnconfigured: boolean): TargetLists {
+  const loopbackDefault = loopbackWhenUnconfigured && config.PORTBOT_ALLOWLIST.length === 0;
+  return {
+    allow: loopbackDefault ? loopbackRules() : compileRules('PORTBOT_ALLOWLIST', config.PORTBOT_ALLOWLIST),
+    deny: compileRules('PORTBOT_DENYLIST', config.PORTBOT_DENYLIST),
+    loopbackDefault,
+  };
+}
+
+/**
+ * Reads PORTBOT_ALLOWLIST and PORTBOT_DENYLIST as a policy would, so a front end can refuse a bad
+ * rule at start, whichever command it runs. Throws the PortbotError createScanPolicy would.
+ */
+export function validateTargetRules(config: Config): void {
+  compileLists(config, false);
+}
+
 /**
  * Compiles the allow/deny rules once and returns the policy. Throws a PortbotError
  * ('invalid-config') naming the variable and the rule when a rule cannot be read.
  */
 export function createScanPolicy(config: Config, options: ScanPolicyOptions): ScanPolicy {
-  const loopbackDefault = options.loopbackWhenUnconfigured && config.PORTBOT_ALLOWLIST.length === 0;
-  const lists: TargetLists = {
-    allow: loopbackDefault ? loopbackRules() : compileRules('PORTBOT_ALLOWLIST', config.PORTBOT_ALLOWLIST),
-    deny: compileRules('PORTBOT_DENYLIST', config.PORTBOT_DENYLIST),
-    loopbackDefault,
-  };
+  const lists = compileLists(config, options.loopbackWhenUnconfigured);
   const authorise = createAuthoriser(config);
   const buckets = createTokenBuckets(config.PORTBOT_SCANS_PER_MINUTE, options.clock ?? monotonicClock);
   const slots = createUserSlots(config.PORTBOT_CONCURRENT_SCANS_PER_USER);
@@ -84,11 +96,13 @@ export function createScanPolicy(config: Config, options: ScanPolicyOptions): Sc
     }
 
     const addresses = uniqueByAddress([...plan.value.addresses, ...named.value.scanned]);
+    const scannedAnyway = new Set(addresses.map(({ address }) => address));
     const seat = sockets.join(addresses.length * ports.length);
     let released = false;
     const grant: ScanGrant = {
       addresses,
-      otherAddresses: named.value.others,
+      otherAddresses: named.value.others.filter(({ address }) => !scannedAnyway.has(address)),
+      ...(named.value.warnings.length > 0 ? { warnings: named.value.warnings } : {}),
       concurrency: { current: () => seat.current() },
       release() {
         if (released) return;

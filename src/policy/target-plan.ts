@@ -44,14 +44,14 @@ export function planTargets(lists: TargetLists, targets: readonly ParsedTarget[]
   for (const target of targets) {
     if (target.kind === 'name') {
       if (matchesName(lists.deny, target.name)) {
-        return err(refusal('target-denied', `${target.name} is on the denylist (PORTBOT_DENYLIST), so portbot will not scan it`, target.raw));
+        return err(refusal('target-denied', `${shown(target.raw)} is on the denylist (PORTBOT_DENYLIST), so portbot will not scan it`, target.raw));
       }
       names.push(target);
       continue;
     }
     const ips = target.kind === 'block' ? expandBlock(target.address, target.prefix) : [target.ip];
     for (const ip of ips) {
-      const verdict = checkAddress(lists, ip, false);
+      const verdict = checkAddress(lists, ip, null);
       if (!verdict.ok) return err(refusal(verdict.code, `${subject(target, ip)} ${verdict.why}`, target.raw));
       const address = canonicalIp(ip);
       if (!addresses.has(address)) addresses.set(address, { target: address, address, family: ip.kind() === 'ipv4' ? 4 : 6 });

@@ -13,6 +13,11 @@ export interface Requester {
   readonly channelId?: string;
   /** Discord role ids of the member, when known. */
   readonly roleIds?: readonly string[];
+  /**
+   * Slack: the workspace the bot's own token belongs to (auth.test), set by the adapter, never
+   * taken from a request; the default for PORTBOT_ALLOWED_WORKSPACES.
+   */
+  readonly botWorkspaceId?: string;
 }
 
 /** Permission to run one scan. Call `release()` exactly once when the scan ends, however it ends. */
@@ -23,6 +28,8 @@ export interface ScanGrant {
    * is scanned on its first address). For "Other addresses for web-1 (not scanned): ...".
    */
   readonly otherAddresses?: readonly ScanAddress[];
+  /** Lines for the answer about the targets as typed, e.g. a name whose letters mix scripts. */
+  readonly warnings?: readonly string[];
   readonly concurrency: ConcurrencyShare;
   release(): void;
 }

@@ -1,7 +1,8 @@
 // How a host's status and a detected service read in text, for the terminal table and (later)
 // the chat replies: nmap's phrases, so people who know nmap read them at a glance.
 import { findingText, type FindingText } from '../knowledge/index.js';
-import type { DetectedService, HostReport, HostStatus } from '../scanner/types.js';
+import type { DetectedService, HostReport, HostStatus, PortResult } from '../scanner/types.js';
+import type { ResultTable } from './result-table.js';
 import { hostLabel } from './scan-summary.js';
 
 /** 0.31 -> "0.31 ms", 12.3 -> "12 ms": two significant digits, as much as a latency is worth. */
@@ -26,3 +27,23 @@ export function versionText(detected: DetectedService): string {
 
 /** Each finding's text, in the order detection reported them. */
 export const findingTexts = (detected: DetectedService | undefined): FindingText[] => (detected?.findings ?? []).map(findingText);
+
+/** "  443/tcp (!): TLS certificate expired 3 days ago (2026-05-29)", one line per finding. */
+export const findingLines = (port: PortResult | undefined): string[] =>
+  port === undefined ? [] : findingTexts(port.detected).map((finding) => `  ${port.port}/${port.protocol}${finding.severity === 'low' ? '' : ' (!)'}: ${finding.line}`);
+
+/**
+ * A table's text cells (header first) with what detection found, as nmap -sV prints it: SERVICE
+ * says what answered, and a VERSION column what it told. Unchanged when nothing was detected.
+ * `ports` are the table's rows, in order.
+ */
+export function withDetected(cells: readonly (readonly string[])[], table: ResultTable, ports: readonly PortResult[]): string[][] {
+  if (!ports.some((port) => port.detected !== undefined)) return cells.map((row) => [...row]);
+  const service = table.columns.findIndex((column) => column.key === 'service');
+  return cells.map((row, index) => {
+    if (index === 0) return [...row, 'VERSION'];
+    const detected = ports[index - 1]?.detected;
+    if (detected === undefined) return [...row, ''];
+    return [...row.map((cell, column) => (column === service ? detectedName(detected) : cell)), versionText(detected)];
+  });
+}

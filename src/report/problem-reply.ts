@@ -15,6 +15,7 @@ const privateReply = (title: string, summary: string, tone: Reply['tone']): Repl
 });
 
 export function problemReply(problem: Problem): Reply {
+  if (problem.code === 'unresolvable-target') return privateReply("Can't find that host", problem.message, 'warning');
   return problem.kind === 'input'
     ? privateReply("Can't read that command", problem.message, 'warning')
     : privateReply('Scan refused', problem.message, 'danger');

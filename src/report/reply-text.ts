@@ -1,24 +1,17 @@
 // A Reply as plain text without any markup: `portbot port` prints it, and tests compare what
 // different adapters show against it. Colour and layout for people live in the adapters.
 import type { Reply } from '../commands/reply.js';
+import { headerCells, NOTE_TITLE, resultTable } from './result-table.js';
 import { formatColumns } from './text-columns.js';
 
 export function replyText(reply: Reply): string {
   const lines = [reply.title, reply.summary];
   for (const section of reply.sections) lines.push('', `${section.heading}:`, section.text);
   if (reply.folded !== undefined) lines.push('', reply.folded);
-  if (reply.rows.length > 0) {
-    const several = reply.rows.some((row) => row.host !== undefined);
-    const header = [...(several ? ['HOST'] : []), 'PORT', 'STATE', 'SERVICE', 'REASON', 'NOTE'];
-    const body = reply.rows.map((row) => [
-      ...(several ? [row.host ?? ''] : []),
-      row.port,
-      row.state,
-      row.service,
-      row.reason,
-      `${row.warning === true ? '(!) ' : ''}${row.note ?? ''}`,
-    ]);
-    lines.push(...formatColumns([header, ...body], 2).map((line) => line.trimEnd()));
+  const table = resultTable(reply.rows);
+  if (table.rows.length > 0) {
+    const body = table.rows.map((row) => [...row.cells, `${row.note?.warning === true ? '(!) ' : ''}${row.note?.text ?? ''}`]);
+    lines.push(...formatColumns([[...headerCells(table), NOTE_TITLE], ...body], 2));
   }
   if (reply.notes.length > 0) lines.push('', ...reply.notes.map((note) => `Note: ${note}`));
   return lines.join('\n') + '\n';

@@ -4,11 +4,12 @@ import { portNote } from '../knowledge/index.js';
 import { stateTotals } from '../scanner/summary.js';
 import type { PortResultList, ScanReport } from '../scanner/types.js';
 import { formatCount } from './fold.js';
+import { targetNotes } from './target-notes.js';
 
 export function scanNotes(report: ScanReport, anyWarning: boolean): string[] {
   const states = stateTotals(report.hosts);
   const finished = [...states.values()].reduce((sum, count) => sum + count, 0);
-  const notes: string[] = [];
+  const notes: string[] = targetNotes(report);
   if (report.cancelled) {
     notes.push(`The scan was cancelled: these results cover only the ${formatCount(finished)} ports finished before it stopped.`);
   }

@@ -36,8 +36,9 @@ export function scanReply(report: ScanReport, options: ScanReplyOptions): Reply 
   return folded === undefined ? reply : { ...reply, folded };
 }
 
-function hostRows(host: HostReport, several: boolean): ReplyRow[] {
-  return foldPorts(host.ports).shown.map((port) => {
+/** The listed (unfolded) ports of one host as rows; `several`: name the host in each row. */
+export function hostRows(host: HostReport, several: boolean, shown: readonly PortResult[] = foldPorts(host.ports).shown): ReplyRow[] {
+  return shown.map((port) => {
     const base = {
       ...(several ? { host: hostLabel(host) } : {}),
       port: `${port.port}/${port.protocol}`,
@@ -60,10 +61,12 @@ function foldedText(hosts: readonly HostReport[], several: boolean): string | un
 }
 
 function actions(report: ScanReport, command: string): ReplyAction[] {
-  const open = new Map<string, PortResult>();
-  for (const host of report.hosts) for (const port of host.ports) if (port.state === 'open') open.set(`${port.port}/${port.protocol}`, port);
-  const explain = [...open]
+  const open = new Set<string>();
+  for (const host of report.hosts) for (const port of host.ports) if (port.state === 'open') open.add(`${port.port}/${port.protocol}`);
+  // The query names the protocol: 53/tcp and 53/udp open on one host are two buttons, and
+  // Discord refuses a message whose buttons share an id (the id carries the query).
+  const explain = [...open.keys()]
     .slice(0, MAX_EXPLAIN_ACTIONS)
-    .map(([label, port]): ReplyAction => ({ kind: 'explain', label: `Explain ${label}`, query: String(port.port) }));
+    .map((portName): ReplyAction => ({ kind: 'explain', label: `Explain ${portName}`, query: portName }));
   return [{ kind: 'rescan', label: 'Rescan', command }, ...explain];
 }

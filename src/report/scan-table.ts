@@ -1,9 +1,11 @@
 // The terminal report of `portbot scan`, laid out like nmap's so people who know nmap read it at
-// a glance: one block per host, "Not shown" before the table, then notes on the open ports.
-import { portNote } from '../knowledge/index.js';
+// a glance: one block per host, "Not shown" before the table, then notes on the open ports. The
+// rows and columns come from the same table model the chat renderers use.
 import type { HostReport, ScanReport } from '../scanner/types.js';
-import { detectedName, findingTexts, statusLine, versionText } from './detected-text.js';
+import { findingLines, statusLine, withDetected } from './detected-text.js';
 import { foldedLine, foldPorts } from './fold.js';
+import { headerCells, resultTable } from './result-table.js';
+import { hostRows } from './scan-reply.js';
 import { hasRiskyOpenPort, scanNotes } from './scan-notes.js';
 import { formatDuration, hostLabel } from './scan-summary.js';
 import { formatColumns } from './text-columns.js';
@@ -22,33 +24,23 @@ export function scanTable(report: ScanReport): string {
 }
 
 function hostBlock(host: HostReport): string {
-  const { shown, folded } = foldPorts(host.ports);
   const lines = [`portbot scan report for ${hostLabel(host)}`];
   if (host.status !== undefined) lines.push(statusLine({ ...host, status: host.status }));
+  const { shown, folded } = foldPorts(host.ports);
   const notShown = foldedLine(folded);
   if (notShown !== undefined) lines.push(notShown);
-  if (shown.length > 0) {
-    // With detection, SERVICE says what answered (as nmap -sV does) and VERSION what it told.
-    const versions = shown.some((port) => port.detected !== undefined);
-    const table = [
-      ['PORT', 'STATE', 'SERVICE', 'REASON', ...(versions ? ['VERSION'] : [])],
-      ...shown.map((port) => [
-        `${port.port}/${port.protocol}`,
-        port.state,
-        port.detected === undefined ? (port.service ?? 'unknown') : detectedName(port.detected),
-        port.reason,
-        ...(versions ? [port.detected === undefined ? '' : versionText(port.detected)] : []),
-      ]),
-    ];
-    lines.push(...formatColumns(table).map((line) => line.trimEnd()));
+  // One host per block, so the table has no HOST column, as in nmap.
+  const table = resultTable(hostRows(host, false, shown));
+  if (table.rows.length > 0) {
+    lines.push(...formatColumns(withDetected([headerCells(table), ...table.rows.map((row) => row.cells)], table, shown)).map((line) => line.trimEnd()));
   } else if (host.ports.length === 0) {
     lines.push('No ports were scanned on this host.');
   }
-  const notes = shown.flatMap((port) => {
-    const note = port.state === 'open' ? portNote(port.port, port.protocol) : null;
-    const found = findingTexts(port.detected).map((finding) => `  ${port.port}/${port.protocol}${finding.severity === 'low' ? '' : ' (!)'}: ${finding.line}`);
-    return note === null ? found : [`  ${port.port}/${port.protocol}${note.warning ? ' (!)' : ''}: ${note.note}`, ...found];
-  });
+  // Rows are the shown ports, in order: each port's note, then what detection found there.
+  const notes = table.rows.flatMap((row, index) => [
+    ...(row.note === undefined ? [] : [`  ${row.note.subject}${row.note.warning ? ' (!)' : ''}: ${row.note.text}`]),
+    ...findingLines(shown[index]),
+  ]);
   if (notes.length > 0) lines.push('', 'Open ports:', ...notes);
   return lines.join('\n');
 }

@@ -1,20 +1,42 @@
 import type { PortProbe, Protocol } from '../scanner/types.js';
 
+/**
+ * Builds "22,80,443,8000-8100" from ports added in ascending order, one at a time: a reader of a
+ * 65,535-port result can fold it without first gathering the numbers in an array.
+ */
+export class PortRanges {
+  private readonly parts: string[] = [];
+  private start = -1;
+  private end = -1;
+
+  add(port: number): void {
+    if (port === this.end + 1 && this.start !== -1) {
+      this.end = port;
+      return;
+    }
+    this.flush();
+    this.start = port;
+    this.end = port;
+  }
+
+  toString(): string {
+    this.flush();
+    return this.parts.join(',');
+  }
+
+  private flush(): void {
+    if (this.start === -1) return;
+    this.parts.push(this.start === this.end ? String(this.start) : `${this.start}-${this.end}`);
+    this.start = -1;
+    this.end = -1;
+  }
+}
+
 /** "22,80,443,8000-8100": consecutive ports folded into ranges. Expects sorted, unique ports. */
 function foldRanges(ports: readonly number[]): string {
-  const parts: string[] = [];
-  let index = 0;
-  while (index < ports.length) {
-    const start = ports[index] ?? 0;
-    let end = start;
-    while (ports[index + 1] === end + 1) {
-      end += 1;
-      index += 1;
-    }
-    parts.push(start === end ? String(start) : `${start}-${end}`);
-    index += 1;
-  }
-  return parts.join(',');
+  const ranges = new PortRanges();
+  for (let index = 0; index < ports.length; index++) ranges.add(ports[index]!);
+  return ranges.toString();
 }
 
 /**

@@ -117,6 +117,10 @@ export interface ScanReport {
   readonly durationMs: number;
   /** True when the scan was stopped by its AbortSignal; `hosts` then holds what was finished. */
   readonly cancelled: boolean;
+  /** Filled in above the scanner (the scan flow): further checked addresses of scanned names, not scanned. */
+  readonly otherAddresses?: readonly ScanAddress[];
+  /** Filled in above the scanner: lines about the targets as typed (e.g. a name mixing scripts). */
+  readonly targetWarnings?: readonly string[];
 }
 
 /** What a protocol prober (TCP, UDP) gets from `scan` for one host. */

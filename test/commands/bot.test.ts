@@ -138,10 +138,11 @@ test('Rescan runs again as the person who pressed it, so the policy applies to t
   assert.equal(other.title, 'Scan refused');
 });
 
-test('Explain answers as /port; a forged button payload gets one private line', async () => {
+test('Explain answers as /port, to the person who pressed it; a forged button payload gets one private line', async () => {
   const { chat } = botSetup();
-  const explained = only((await chat.press({ kind: 'explain', label: 'Explain 22/tcp', query: '22' })).finals);
-  assert.equal(explained.visibility, 'channel');
+  const explained = only((await chat.press({ kind: 'explain', label: 'Explain 22/tcp', query: '22/tcp' })).finals);
+  assert.equal(explained.visibility, 'requester');
+  assert.match(explained.title, /^Port 22/);
   const forged = only((await chat.press({ kind: 'cancel', label: 'x', scanId: '../../etc' })).finals);
   assert.equal(forged.visibility, 'requester');
 });

@@ -26,6 +26,9 @@ const forbidden: readonly string[] = [
   // zone ids, ports, URLs, user@host, escapes
   '::1%lo', 'fe80::1%eth0', '[::1]:80', '127.0.0.1:80', 'http://127.0.0.1:8080/', 'http://127.0.0.2@127.0.0.1/', '//127.0.0.1',
   'user@127.0.0.1', '127.0.0.2@127.0.0.1', '127%2e0.0.1', 'loc%61lhost',
+  // text the host parser would cut off or drop: each of these once scanned 127.0.0.2 (or a /8)
+  '127.0.0.2#127.0.0.1', '127.0.0.2?127.0.0.1', '127.0.0.2\\127.0.0.1', '127.0.0.2/x/32', '127.0.0.2/32/8', '127.0.0.2/32/0',
+  '127.0.0.2\ufe0f', '127.0.0.2\u{e0100}', '127.0.0.2\u034f', '127.0.0.2\u180b', '127.0.0.2\ufeff', '127.0.0.2\u00ad', 'good.test\ufe0f',
   // CIDR blocks that contain a forbidden address
   '127.0.0.1/32', '127.0.0.0/30', '127.0.0.0/31', '[::1]/128', '::1/128', '::ffff:127.0.0.1/128', '127.0.0.1/31',
   // unspecified: connecting to 0.0.0.0 or :: reaches the local host

@@ -33,27 +33,30 @@ test('DNS rebinding has no window: one lookup, and the grant holds the checked l
 });
 
 test('a name is scanned on its first address; the others are checked and reported, not scanned', async () => {
-  const resolver = new FakeResolver({ 'dual.example': [['fd00::5', '10.0.0.5', '::ffff:10.0.0.5']], 'alias.example': [['10.0.0.5']] });
+  const resolver = new FakeResolver({ 'dual.example': [['fd00::5', '10.0.0.5', '::ffff:10.0.0.5', '10.0.0.6']], 'alias.example': [['10.0.0.5']] });
   const decision = await policyWith(resolver).authoriseScan(slackUser(), 'dual.example,alias.example,10.0.0.5', tcp(22));
   assert.ok(decision.ok);
   assert.deepEqual(decision.value.addresses, [
     { target: '10.0.0.5', address: '10.0.0.5', family: 4 },
     { target: 'dual.example', address: 'fd00::5', family: 6 },
   ]);
-  assert.deepEqual(decision.value.otherAddresses, [{ target: 'dual.example', address: '10.0.0.5', family: 4 }]);
+  // 10.0.0.5 is scanned anyway (it was typed), so only 10.0.0.6 is "not scanned".
+  assert.deepEqual(decision.value.otherAddresses, [{ target: 'dual.example', address: '10.0.0.6', family: 4 }]);
   decision.value.release();
 });
 
-test('names that do not resolve are refused with the lookup error, and odd answers are not trusted', async () => {
+test('names that do not resolve are bad input with the lookup error in words, and odd answers are not trusted', async () => {
   const resolver = new FakeResolver({ 'empty.example': [[]], 'zone.example': [['fe80::1%eth0']] });
   const policy = policyWith(resolver);
   const missing = await policy.authoriseScan(slackUser(), 'missing.example', tcp(22));
-  assert.equal(!missing.ok && missing.error.code, 'target-unresolvable');
-  assert.match(!missing.ok ? missing.error.message : '', /could not resolve missing\.example \(ENOTFOUND\): check the spelling/);
+  assert.equal(!missing.ok && missing.error.code, 'unresolvable-target');
+  assert.match(!missing.ok ? missing.error.message : '', /^could not resolve missing\.example: no such name \(check the spelling, or give the address\)$/);
   const empty = await policy.authoriseScan(slackUser(), 'empty.example', tcp(22));
-  assert.equal(!empty.ok && empty.error.code, 'target-unresolvable');
+  assert.equal(!empty.ok && empty.error.code, 'unresolvable-target');
+  assert.match(!empty.ok ? empty.error.message : '', /^could not resolve empty\.example: it has no addresses/);
   const zone = await policy.authoriseScan(slackUser(), 'zone.example', tcp(22));
-  assert.equal(!zone.ok && zone.error.code, 'target-unresolvable');
+  assert.equal(!zone.ok && zone.error.code, 'target-denied');
+  assert.match(!zone.ok ? zone.error.message : '', /^zone\.example resolved to "fe80::1%eth0", which is not an address portbot can check/);
 });
 
 test('literal addresses and CIDR blocks never touch the resolver', async () => {

@@ -77,7 +77,7 @@ test('a refusal after the slot was taken gives the slot back', async () => {
     loopbackWhenUnconfigured: false,
     resolver: new FakeResolver({ 'bad.example': [['10.9.9.9']] }),
   });
-  assert.equal(codeOf(await policy.authoriseScan(slackUser(), 'missing.example', tcp(22))), 'target-unresolvable');
+  assert.equal(codeOf(await policy.authoriseScan(slackUser(), 'missing.example', tcp(22))), 'unresolvable-target');
   assert.equal(codeOf(await policy.authoriseScan(slackUser(), 'bad.example', tcp(22))), 'target-not-allowed');
   const decision = await policy.authoriseScan(slackUser(), '10.0.0.5', tcp(22));
   assert.equal(codeOf(decision), 'allowed');

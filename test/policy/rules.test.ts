@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PortbotError } from '../../src/errors.js';
+import { validateTargetRules } from '../../src/policy/scan-policy.js';
 import { createScanPolicy } from '../../src/policy/scan-policy.js';
 import { FakeResolver, config, slackUser, tcp } from './helpers.js';
 
@@ -14,11 +15,29 @@ test('an unreadable rule stops startup, naming the rule and the variable', () =>
     ['PORTBOT_DENYLIST', 'http://web-1/'],
     ['PORTBOT_DENYLIST', 'fe80::1%eth0'],
     ['PORTBOT_ALLOWLIST', '*'],
+    // The host parser would have cut these short ("web-1", "10.0.0.5") or dropped the invisible character.
+    ['PORTBOT_ALLOWLIST', 'web-1#x'],
+    ['PORTBOT_ALLOWLIST', 'web-1?x'],
+    ['PORTBOT_DENYLIST', 'db\\x'],
+    ['PORTBOT_DENYLIST', 'db/x'],
+    ['PORTBOT_ALLOWLIST', '10.0.0.5/32/8'],
   ] as const) {
     assert.throws(
       () => createScanPolicy(config({ PORTBOT_ALLOWLIST: '10.0.0.0/24', [variable]: rule }), { loopbackWhenUnconfigured: false }),
       (error: unknown) => error instanceof PortbotError && error.code === 'invalid-config' && error.message.includes(variable) && error.message.includes(`"${rule}"`),
       `${variable}=${rule}`,
+    );
+  }
+});
+
+test('a rule with an invisible character is refused at start, the character named as U+XXXX', () => {
+  for (const rule of ['web\ufe0f-1.example', 'db\u034f.example', 'x\u{e0100}.example']) {
+    const hex = rule.match(/\u034f|\ufe0f|\u{e0100}/u)![0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    assert.throws(
+      () => validateTargetRules(config({ PORTBOT_ALLOWLIST: '10.0.0.0/24', PORTBOT_DENYLIST: rule })),
+      (error: unknown) =>
+        error instanceof PortbotError && error.code === 'invalid-config' && error.message.startsWith('PORTBOT_DENYLIST: ') && error.message.includes(`U+${hex}`) && !error.message.includes(rule),
+      rule,
     );
   }
 });

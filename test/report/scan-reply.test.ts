@@ -24,7 +24,7 @@ test('actions: Rescan re-runs the command, Explain offered for open ports; no Ca
   assert.deepEqual(reply.actions[0], { kind: 'rescan', label: 'Rescan', command: '/scan web-1 1-1000' });
   assert.deepEqual(
     reply.actions.filter((action) => action.kind === 'explain').map((action) => action.query),
-    ['22', '80'],
+    ['22/tcp', '80/tcp'],
   );
   assert.ok(!reply.actions.some((action) => action.kind === 'cancel'));
 });

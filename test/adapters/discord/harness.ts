@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../../src/config.js';
 import type { Bot } from '../../../src/commands/types.js';
 import type { ChatAdapter } from '../../../src/commands/types.js';
 import { createDiscordAdapter } from '../../../adapters/discord/index.js';
+import type { TokenLifetime } from '../../../adapters/discord/token-lifetime.js';
 import { DiscordStandIn, type StandInOptions } from './stand-in.js';
 import type { RecordedCall, SentBody } from './stand-in-rest.js';
 import { SettlingBot } from '../settling-bot.js';
@@ -28,10 +29,14 @@ after(async () => {
   for (const running of stillRunning) await running.stop();
 });
 
-export async function startDiscord(bot: Bot, env: Record<string, string> = {}, options: StandInOptions = {}): Promise<Running> {
-  const standIn = await DiscordStandIn.start(options);
+/**
+ * `options.tokenLifetime`: interaction tokens expire this fast in the stand-in, and the adapter
+ * is told the same lifetime (moving its answers `moveBeforeMs` before the end).
+ */
+export async function startDiscord(bot: Bot, env: Record<string, string> = {}, options: StandInOptions & { readonly tokenLifetime?: TokenLifetime } = {}): Promise<Running> {
+  const standIn = await DiscordStandIn.start({ ...options, ...(options.tokenLifetime === undefined ? {} : { tokenLifetimeMs: options.tokenLifetime.lifetimeMs }) });
   const config = loadConfig({ DISCORD_TOKEN: 'stand-in-token', DISCORD_API_URL: standIn.apiUrl, DISCORD_APPLICATION_ID: standIn.ids.applicationId, ...env });
-  const adapter = createDiscordAdapter(config, testLogger());
+  const adapter = createDiscordAdapter(config, testLogger(), options.tokenLifetime === undefined ? {} : { tokenLifetime: options.tokenLifetime });
   const counter = new SettlingBot(bot);
   try {
     await adapter.start(counter);

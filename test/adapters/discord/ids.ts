@@ -16,14 +16,14 @@ export interface StandInIds {
   dmChannelFor(userId: string): string;
 }
 
-/** `channelId`: the guild's one text channel, when a test needs a known id. */
-export function standInIds(channelId?: string): StandInIds {
+/** `channelId`, `guildId`: the guild and its one text channel, when a test needs known ids. */
+export function standInIds(channelId?: string, guildId?: string): StandInIds {
   const dmChannels = new Map<string, string>();
   const applicationId = snowflake();
   return {
     applicationId,
     botUser: { id: applicationId, username: 'portbot', discriminator: '0', avatar: null, global_name: 'portbot', bot: true },
-    guildId: snowflake(),
+    guildId: guildId ?? snowflake(),
     channelId: channelId ?? snowflake(),
     roleId: snowflake(),
     dmChannelFor(userId) {

@@ -92,3 +92,22 @@ test('a private answer to a mention goes by DM, never to the channel; with DMs c
     await running.stop();
   }
 });
+
+test('a reply to one of portbot’s messages ("thanks!") is not a command; a reply that writes the mention is', { timeout: 30_000 }, async () => {
+  const bot = new ScriptedBot(async (_command, responder) => responder.final(reply()));
+  const running = await startDiscord(bot);
+  try {
+    const { standIn } = running;
+    const ours = { ...guildMessage(standIn.ids, person, 'result', false), author: standIn.ids.botUser };
+    // Discord lists the replied-to author among the mentions when the reply pings them (the default).
+    const asReply = (content: string) => ({ ...guildMessage(standIn.ids, person, content, true), type: 19, message_reference: { message_id: ours.id, channel_id: ours.channel_id, guild_id: standIn.ids.guildId }, referenced_message: ours });
+    standIn.gateway.dispatch('MESSAGE_CREATE', asReply('thanks!'));
+    standIn.gateway.dispatch('MESSAGE_CREATE', { ...guildMessage(standIn.ids, person, '@everyone lunch?', true), mention_everyone: true, mentions: [] });
+    standIn.gateway.dispatch('MESSAGE_CREATE', asReply(`<@${standIn.ids.botUser.id}> port 22`));
+    await running.bot.until(1);
+    assert.deepEqual(bot.commands.map((command) => command.text), ['port 22'], 'only the reply that names portbot in its text ran');
+    assert.equal(channelPosts(running).length, 1);
+  } finally {
+    await running.stop();
+  }
+});

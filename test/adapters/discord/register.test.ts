@@ -1,37 +1,32 @@
 // Command registration: one bulk overwrite (PUT) of exactly the commands portbot handles, to a
 // guild or globally, through discord.js's REST against the stand-in; the CLI's one-line errors.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { PermissionFlagsBits } from 'discord.js';
 import { loadConfig } from '../../../src/config.js';
 import { registerCommands } from '../../../adapters/discord/register.js';
+import { runInFreshDir } from '../../run-in-fresh-dir.js';
 import { DiscordStandIn } from './stand-in.js';
 
 const CLI = new URL('../../../adapters/discord/register-cli.js', import.meta.url);
 
 interface CommandJson {
   readonly name: string;
+  readonly default_member_permissions?: string | null;
   readonly options: readonly { readonly name: string; readonly type: number; readonly required?: boolean; readonly autocomplete?: boolean }[];
 }
 
-async function runCli(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  // Only the variables given: the developer's own DISCORD_* settings must not leak into the test.
-  const child = spawn(process.execPath, [CLI.pathname], { env: { PATH: process.env['PATH'] ?? '', ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
-}
+/** `npm run discord:register` in a fresh directory, with only the variables (and ./.env) given. */
+const runCli = (env: Record<string, string>, options: { readonly dotEnv?: string; readonly args?: readonly string[] } = {}) =>
+  runInFreshDir(CLI.pathname, options.args ?? [], { env, ...(options.dotEnv === undefined ? {} : { dotEnv: options.dotEnv }) });
 
 test('with DISCORD_GUILD_ID the commands are bulk-overwritten in that guild, with their options and autocomplete', { timeout: 30_000 }, async () => {
   const standIn = await DiscordStandIn.start();
   try {
     const config = loadConfig({ DISCORD_TOKEN: 'stand-in-token', DISCORD_APPLICATION_ID: standIn.ids.applicationId, DISCORD_GUILD_ID: standIn.ids.guildId, DISCORD_API_URL: standIn.apiUrl });
     const result = await registerCommands(config);
-    assert.deepEqual(result, { ok: true, value: { scope: 'guild', names: ['scan', 'port'] } });
+    assert.deepEqual(result, { ok: true, value: { scope: 'guild', names: ['scan', 'port'], cleared: [], leftovers: [] } });
     const [put, ...others] = standIn.calls.filter((call) => call.method === 'PUT');
     assert.equal(others.length, 0, 'one bulk overwrite, not a call per command');
     assert.equal(put!.path, `/applications/${standIn.ids.applicationId}/guilds/${standIn.ids.guildId}/commands`);
@@ -46,6 +41,9 @@ test('with DISCORD_GUILD_ID the commands are bulk-overwritten in that guild, wit
       ],
     );
     assert.deepEqual(byName.get('port')?.options.map((option) => [option.name, option.type, option.required, option.autocomplete]), [['query', 3, true, true]]);
+    // Server admins decide who sees /scan (Server Settings > Integrations); /port is for everyone.
+    assert.equal(byName.get('scan')?.default_member_permissions, '0');
+    assert.equal(byName.get('port')?.default_member_permissions ?? null, null);
   } finally {
     await standIn.close();
   }
@@ -75,4 +73,59 @@ test('the CLI names a missing setting in one line and exits 2, without calling a
   const badUrl = await runCli({ DISCORD_TOKEN: 'x', DISCORD_APPLICATION_ID: '1', DISCORD_API_URL: 'not a url' });
   assert.equal(badUrl.code, 2);
   assert.match(badUrl.stderr, /^discord:register: .*DISCORD_API_URL.*\n$/);
+});
+
+test('the CLI reads ./.env like `npm start` does; a bad line is named in one line, its content never echoed', { timeout: 30_000 }, async () => {
+  const standIn = await DiscordStandIn.start();
+  try {
+    const dotEnv = `# portbot\nDISCORD_TOKEN=stand-in-token\nDISCORD_APPLICATION_ID=${standIn.ids.applicationId}\nDISCORD_API_URL=${standIn.apiUrl}\n`;
+    const fromFile = await runCli({}, { dotEnv });
+    assert.equal(fromFile.code, 0, fromFile.stderr);
+    assert.match(fromFile.stdout, /registered \/scan, \/port globally/);
+
+    const broken = await runCli({}, { dotEnv: 'DISCORD_APPLICATION_ID=1\nDISCORD_TOKEN secret-token-value\n' });
+    assert.equal(broken.code, 2);
+    assert.equal(broken.stderr, 'discord:register: .env line 2 is not of the form NAME=value (for example DISCORD_TOKEN=...)\n');
+    const exported = await runCli({}, { dotEnv: 'export DISCORD_TOKEN=x\n' });
+    assert.match(exported.stderr, /^discord:register: \.env line 1: drop the word "export"/);
+    assert.equal(standIn.calls.filter((call) => call.method === 'PUT').length, 1, 'nothing is registered from a broken file');
+  } finally {
+    await standIn.close();
+  }
+});
+
+test('registering globally offers to clear a test guild’s own commands, and --clear-guild does it', { timeout: 30_000 }, async () => {
+  const standIn = await DiscordStandIn.start();
+  try {
+    const base = { DISCORD_TOKEN: 'stand-in-token', DISCORD_APPLICATION_ID: standIn.ids.applicationId, DISCORD_API_URL: standIn.apiUrl };
+    const guildId = standIn.ids.guildId;
+    assert.equal((await runCli({ ...base, DISCORD_GUILD_ID: guildId })).code, 0, 'first, a test registration to one guild');
+
+    const global = await runCli({ ...base, PORTBOT_ALLOWED_GUILDS: guildId });
+    assert.equal(global.code, 0, global.stderr);
+    assert.match(global.stdout, new RegExp(`guild ${guildId} still has its own /scan, /port .*run \`npm run discord:register -- --clear-guild ${guildId}\``));
+
+    const cleared = await runCli({ ...base, PORTBOT_ALLOWED_GUILDS: guildId }, { args: ['--clear-guild', guildId] });
+    assert.equal(cleared.code, 0, cleared.stderr);
+    assert.match(cleared.stdout, new RegExp(`removed the commands registered to guild ${guildId} alone`));
+    assert.doesNotMatch(cleared.stdout, /still has its own/);
+    assert.deepEqual(standIn.rest.commands.get(guildId), []);
+    assert.deepEqual(standIn.rest.commands.get('global')?.map((command) => command['name']), ['scan', 'port']);
+
+    const contradictory = await runCli({ ...base, DISCORD_GUILD_ID: guildId }, { args: ['--clear-guild', guildId] });
+    assert.equal(contradictory.code, 2);
+    assert.match(contradictory.stderr, /^discord:register: --clear-guild goes with a global registration/);
+  } finally {
+    await standIn.close();
+  }
+});
+
+test('the README’s invite link asks for exactly the permissions portbot uses, Send Messages in Threads included', () => {
+  const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+  const P = PermissionFlagsBits;
+  const needed = P.ViewChannel | P.SendMessages | P.SendMessagesInThreads | P.EmbedLinks | P.AttachFiles | P.ReadMessageHistory;
+  const asked = [...readme.matchAll(/permissions=(\d+)/g)].map((match) => match[1]);
+  assert.ok(asked.length > 0, 'the README has an invite link');
+  assert.deepEqual([...new Set(asked)], [needed.toString()]);
+  assert.match(readme, /Send Messages in Threads/);
 });

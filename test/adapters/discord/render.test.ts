@@ -52,7 +52,7 @@ test('a full 65,535-port result stays within every Discord limit, says how much 
   assert.equal(message.files[0]!.name, 'scan-127.0.0.1.json');
   assert.deepEqual(JSON.parse(message.files[0]!.attachment.toString('utf8')), { ports: 65_535 });
   // Warning marks survive the cut: the notes of shown rows carry them.
-  assert.match(embed.fields?.map((field) => field.value).join('\n') ?? '', /⚠️ \*\*1\/tcp\*\*/);
+  assert.match(embed.fields?.map((field) => field.value).join('\n') ?? '', /⚠️ \*\*1\/tcp service-1\*\*/);
 });
 
 test('a cut result without an attachment from the core still attaches the whole reply as JSON; progress attaches nothing', () => {

@@ -21,6 +21,8 @@ export class GatewayStandIn extends EventEmitter {
   constructor(
     private readonly ids: StandInIds,
     private readonly heartbeatIntervalMs: number,
+    /** Told of every interaction token sent, so REST can expire it like Discord does. */
+    private readonly onToken: (token: string) => void = () => undefined,
   ) {
     super();
     this.server.on('connection', (socket, request) => this.accept(socket, request));
@@ -33,6 +35,8 @@ export class GatewayStandIn extends EventEmitter {
   /** Sends one dispatch event (INTERACTION_CREATE, MESSAGE_CREATE...) to the connected client. */
   dispatch(event: string, data: unknown): void {
     if (this.socket === null) throw new Error(`gateway stand-in: no client connected to receive ${event}`);
+    const token = (data as { token?: unknown } | null)?.token;
+    if (event === 'INTERACTION_CREATE' && typeof token === 'string') this.onToken(token);
     this.sequence += 1;
     this.socket.send(JSON.stringify({ op: OP.dispatch, t: event, s: this.sequence, d: data }));
   }

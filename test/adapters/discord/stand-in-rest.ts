@@ -1,6 +1,8 @@
 // A loopback HTTP server playing Discord's REST API for the real discord.js client: it records
 // every call (JSON or multipart bodies alike) and answers with the shapes Discord answers with.
 // A test can make a route answer 429 once, to check that discord.js waits and nothing double-posts.
+// It refuses what Discord refuses: a message whose components share a custom_id (400, 50035), and
+// any use of an interaction token after its lifetime (401, 50027 "Invalid Webhook Token").
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { snowflake, type StandInIds } from './ids.js';
@@ -74,13 +76,68 @@ async function readBody(request: IncomingMessage): Promise<{ body: unknown; file
   return { body: JSON.parse(raw.toString('utf8')) as unknown, files: [] };
 }
 
+/** Every custom_id in a components tree, in order. */
+function customIds(components: unknown): string[] {
+  if (!Array.isArray(components)) return [];
+  return components.flatMap((component: unknown) => {
+    if (typeof component !== 'object' || component === null) return [];
+    const own = (component as { custom_id?: unknown }).custom_id;
+    return [...(typeof own === 'string' ? [own] : []), ...customIds((component as { components?: unknown }).components)];
+  });
+}
+
+/** Discord's answer to a message whose buttons share an id, or null when they are all unique. */
+function duplicateCustomId(body: unknown): unknown {
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const data = typeof record['data'] === 'object' && record['data'] !== null ? (record['data'] as Record<string, unknown>) : {};
+  const ids = customIds(record['components'] ?? data['components']);
+  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (duplicate === undefined) return null;
+  return { message: 'Invalid Form Body', code: 50035, errors: { components: { _errors: [{ code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' }] } } };
+}
+
+/** The interaction token in a callback or webhook path, if any. */
+const tokenIn = (path: string): string | undefined => /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/.exec(path)?.[1];
+
 export class RestStandIn extends EventEmitter {
   readonly calls: RecordedCall[] = [];
   private readonly failures: FailureRule[] = [];
   gatewayUrl = '';
+  /** When each interaction token was handed out (dispatched over the gateway). */
+  private readonly tokensIssued = new Map<string, number>();
+  /** Registered commands, per scope: "global" or a guild id. */
+  readonly commands = new Map<string, Record<string, unknown>[]>();
 
-  constructor(private readonly ids: StandInIds) {
+  constructor(
+    private readonly ids: StandInIds,
+    private readonly tokenLifetimeMs: number = 15 * 60_000,
+  ) {
     super();
+  }
+
+  /** An interaction with this token has just been sent to the client; it works for the token lifetime. */
+  issueToken(token: string): void {
+    this.tokensIssued.set(token, performance.now());
+    setTimeout(() => this.emit('expired', token), this.tokenLifetimeMs).unref();
+  }
+
+  /** Resolves when `token` has run out (emitted by the stand-in's own clock, as Discord's would). */
+  tokenExpiry(token: string): Promise<void> {
+    if (this.expired(token)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = (expired: string): void => {
+        if (expired !== token) return;
+        this.off('expired', check);
+        resolve();
+      };
+      this.on('expired', check);
+    });
+  }
+
+  /** True once a token handed out has outlived its lifetime (what Discord then answers 401 to). */
+  expired(token: string): boolean {
+    const issued = this.tokensIssued.get(token);
+    return issued !== undefined && performance.now() - issued >= this.tokenLifetimeMs;
   }
 
   /** The next call matching method and path gets a 429 with this retry-after; later ones succeed. */
@@ -103,11 +160,17 @@ export class RestStandIn extends EventEmitter {
     const failing = this.failures.findIndex((rule) => rule.method === method && rule.path.test(path));
     let status: number;
     let answer: unknown;
-    if (failing >= 0) {
+    const token = tokenIn(path);
+    const duplicate = method === 'POST' || method === 'PATCH' ? duplicateCustomId(body) : null;
+    if (token !== undefined && this.expired(token)) {
+      [status, answer] = [401, { message: 'Invalid Webhook Token', code: 50027 }];
+    } else if (failing >= 0) {
       const rule = this.failures.splice(failing, 1)[0]!;
       status = rule.status;
       answer = rule.answer;
       for (const [name, value] of Object.entries(rule.headers)) response.setHeader(name, value);
+    } else if (duplicate !== null) {
+      [status, answer] = [400, duplicate];
     } else {
       [status, answer] = this.route(method, path, body);
     }
@@ -162,9 +225,15 @@ export class RestStandIn extends EventEmitter {
     if (method === 'POST' && path === '/users/@me/channels') {
       return [200, { id: ids.dmChannelFor(String(body['recipient_id'])), type: 1, recipients: [{ id: String(body['recipient_id']), username: 'someone', discriminator: '0', avatar: null, global_name: null }], last_message_id: null }];
     }
-    if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
-      const commands = Array.isArray(json) ? (json as Record<string, unknown>[]) : [];
-      return [200, commands.map((command) => ({ ...command, id: snowflake(), application_id: ids.applicationId, version: snowflake() }))];
+    if ((match = /^\/applications\/\d+(?:\/guilds\/(\d+))?\/commands$/.exec(path)) !== null) {
+      const scope = match[1] ?? 'global';
+      if (method === 'GET') return [200, this.commands.get(scope) ?? []];
+      if (method === 'PUT') {
+        const commands = Array.isArray(json) ? (json as Record<string, unknown>[]) : [];
+        const stored = commands.map((command) => ({ ...command, id: snowflake(), application_id: ids.applicationId, version: snowflake() }));
+        this.commands.set(scope, stored);
+        return [200, stored];
+      }
     }
     return [404, { message: 'Unknown route in the stand-in', code: 0 }];
   }

@@ -13,6 +13,10 @@ export interface StandInOptions {
   readonly heartbeatIntervalMs?: number;
   /** Id of the guild's text channel (mentions only arrive in channels discord.js has cached). */
   readonly channelId?: string;
+  /** Id of the one guild, when a test must name it in the configuration before the stand-in starts. */
+  readonly guildId?: string;
+  /** How long interaction tokens work (Discord: 15 minutes); afterwards their calls get 401. */
+  readonly tokenLifetimeMs?: number;
 }
 
 export class DiscordStandIn {
@@ -23,9 +27,9 @@ export class DiscordStandIn {
     private readonly server: Server,
     options: StandInOptions,
   ) {
-    this.ids = standInIds(options.channelId);
-    this.rest = new RestStandIn(this.ids);
-    this.gateway = new GatewayStandIn(this.ids, options.heartbeatIntervalMs ?? 41_250);
+    this.ids = standInIds(options.channelId, options.guildId);
+    this.rest = new RestStandIn(this.ids, options.tokenLifetimeMs);
+    this.gateway = new GatewayStandIn(this.ids, options.heartbeatIntervalMs ?? 41_250, (token) => this.rest.issueToken(token));
     server.on('request', (request, response) => void this.rest.handle(request, response));
     server.on('upgrade', (request, socket, head) => this.gateway.upgrade(request, socket, head));
   }

@@ -15,7 +15,7 @@ const messageMethods = new Set(['chat.postMessage', 'chat.update', 'chat.postEph
 
 export function seenMessages(calls: readonly RecordedCall[]): SeenMessage[] {
   return calls
-    .filter((call) => call.ok && messageMethods.has(call.method) && call.args['delete_original'] !== true)
+    .filter((call) => call.ok && messageMethods.has(call.method))
     .map((call) => {
       const blocks = Array.isArray(call.args['blocks']) ? (call.args['blocks'] as Record<string, unknown>[]) : [];
       const isPrivate = call.method === 'chat.postEphemeral' || (call.method === 'response' && call.args['response_type'] !== 'in_channel');

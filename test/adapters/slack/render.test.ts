@@ -33,7 +33,7 @@ function assertWithinLimits(blocks: readonly Record<string, unknown>[]): void {
     if (block['type'] === 'actions') assert.ok((block['elements'] as unknown[]).length <= slackLimits.actionsElements);
     if (block['type'] === 'context') assert.ok((block['elements'] as unknown[]).length <= slackLimits.contextElements);
   }
-  assert.ok(total <= 13000, `${total} characters of block text`);
+  assert.ok(total <= slackLimits.totalBlockText && slackLimits.totalBlockText <= 10_000, `${total} characters of block text, every block counted`);
 }
 
 test('a full 65,535-port result fits Block Kit, says what it left out, and keeps the JSON to attach', () => {

@@ -1,7 +1,11 @@
 // A loopback HTTP server playing the parts of Slack that portbot talks to: the Web API methods
 // (as the real WebClient calls them: form-encoded POSTs to /api/<method>), response_urls, and the
 // file upload URLs of files.uploadV2. Every call is recorded; faults (429 with Retry-After, 5xx,
-// not_in_channel) can be queued per method to drive the client's retry paths.
+// not_in_channel) can be queued per method to drive the client's retry paths. It refuses what
+// Slack refuses: blocks over Block Kit's limits (invalid_blocks) or with too much text in all
+// (msg_blocks_too_long, which users meet from about 11,300 characters), a response_url used more
+// than 5 times or after its lifetime (30 minutes), and replace_original/delete_original on a slash
+// command's response_url (Slack documents them for interactive messages only).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventEmitter } from 'node:events';
@@ -20,24 +24,56 @@ export interface RecordedCall {
 
 export type Fault = { readonly status: 429; readonly retryAfter: number } | { readonly status: 500 | 502 | 503 } | { readonly error: string };
 
+export interface SlackStandInOptions {
+  /** Block text (all blocks together) past which messages are refused with msg_blocks_too_long. */
+  readonly blockTextLimit?: number;
+  /** How long a response_url works after it was handed out. */
+  readonly responseUrlLifetimeMs?: number;
+}
+
+interface IssuedResponseUrl {
+  readonly kind: 'command' | 'action';
+  readonly issued: number;
+  uses: number;
+}
+
+const RESPONSE_URL_USES = 5;
+
+/** Every piece of text in a block tree: what Slack's overall limit on a message counts. */
+function blockTextLength(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce((sum: number, item) => sum + blockTextLength(item), 0);
+  if (typeof node !== 'object' || node === null) return 0;
+  return Object.entries(node).reduce((sum, [key, value]) => sum + (key === 'text' && typeof value === 'string' ? value.length : blockTextLength(value)), 0);
+}
+
+/** Slack's verdict on a message's blocks, or undefined when it would take them. */
+function blocksRefusal(blocks: unknown, limit: number): string | undefined {
+  if (!Array.isArray(blocks)) return undefined;
+  const tooBig = blocks.length > 50 || blocks.some((block: { type?: unknown; text?: { text?: unknown } }) => block.type === 'section' && typeof block.text?.text === 'string' && block.text.text.length > 3000);
+  if (tooBig) return 'invalid_blocks';
+  return blockTextLength(blocks) > limit ? 'msg_blocks_too_long' : undefined;
+}
+
 export class SlackApiStandIn {
   readonly calls: RecordedCall[] = [];
   /** Set by a Socket Mode test: what apps.connections.open hands out. */
   socketUrl = '';
   private readonly faults = new Map<string, Fault[]>();
   private readonly changed = new EventEmitter();
+  private readonly responseUrls = new Map<string, IssuedResponseUrl>();
   private nextTs = 1;
 
   private constructor(
     private readonly server: Server,
     readonly baseUrl: string,
+    private readonly options: SlackStandInOptions,
   ) {}
 
-  static async start(): Promise<SlackApiStandIn> {
+  static async start(options: SlackStandInOptions = {}): Promise<SlackApiStandIn> {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const standIn = new SlackApiStandIn(server, `http://127.0.0.1:${port}`);
+    const standIn = new SlackApiStandIn(server, `http://127.0.0.1:${port}`, options);
     server.on('request', (request, response) => void standIn.handle(request, response));
     return standIn;
   }
@@ -46,8 +82,29 @@ export class SlackApiStandIn {
     return `${this.baseUrl}/api/`;
   }
 
-  responseUrl(id: string): string {
+  /** A new response_url, as Slack puts one in a slash command ('command') or a button press ('action'). */
+  responseUrl(id: string, kind: IssuedResponseUrl['kind'] = 'command'): string {
+    this.responseUrls.set(id, { kind, issued: performance.now(), uses: 0 });
+    setTimeout(() => this.changed.emit('expired', id), this.lifetimeMs).unref();
     return `${this.baseUrl}/response/${id}`;
+  }
+
+  /** Resolves when the response_url `id` has run out (the stand-in's own clock, as Slack's). */
+  responseUrlExpiry(id: string): Promise<void> {
+    const issued = this.responseUrls.get(id);
+    if (issued === undefined || performance.now() - issued.issued >= this.lifetimeMs) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = (expired: string): void => {
+        if (expired !== id) return;
+        this.changed.off('expired', check);
+        resolve();
+      };
+      this.changed.on('expired', check);
+    });
+  }
+
+  private get lifetimeMs(): number {
+    return this.options.responseUrlLifetimeMs ?? 30 * 60_000;
   }
 
   /** The next call(s) of `method` fail this way, in order. */
@@ -95,13 +152,34 @@ export class SlackApiStandIn {
       response.writeHead(fault.status, headers).end(fault.status === 429 ? '' : 'stand-in outage');
       return;
     }
-    record(200, fault === undefined);
-    if (kind === 'response' || kind === 'upload') {
+    if (kind === 'response') {
+      const refusal = this.responseUrlRefusal(name, args);
+      record(refusal === undefined ? 200 : refusal.status, refusal === undefined && fault === undefined);
+      if (refusal === undefined) response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      else response.writeHead(refusal.status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: refusal.error }));
+      return;
+    }
+    const refused = fault !== undefined && 'error' in fault ? fault.error : kind === 'api' ? blocksRefusal(args['blocks'], this.options.blockTextLimit ?? 11_300) : undefined;
+    record(200, refused === undefined);
+    if (kind === 'upload') {
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
-    const answer = fault !== undefined && 'error' in fault ? { ok: false, error: fault.error } : this.answer(method, args);
+    const answer = refused !== undefined ? { ok: false, error: refused } : this.answer(method, args);
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+  }
+
+  /** What Slack answers a response_url post it will not take; undefined when it takes it. */
+  private responseUrlRefusal(id: string, args: Record<string, unknown>): { status: number; error: string } | undefined {
+    const issued = this.responseUrls.get(id);
+    if (issued === undefined) return { status: 404, error: 'no_such_url' };
+    if (performance.now() - issued.issued >= this.lifetimeMs) return { status: 404, error: 'expired_url' };
+    if (issued.uses >= RESPONSE_URL_USES) return { status: 404, error: 'used_url' };
+    issued.uses += 1;
+    if (issued.kind === 'command' && (args['replace_original'] === true || args['delete_original'] === true)) {
+      return { status: 400, error: 'a slash command’s message cannot be replaced or deleted through its response_url' };
+    }
+    return undefined;
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
