@@ -13,8 +13,11 @@ export interface BenchContext {
 
 export interface BenchRow {
   readonly name: string;
-  /** 'ratio': portbot median / nmap median must be <= aim. 'megabytes': portbot's peak RSS must be <= aim. */
-  readonly kind: 'ratio' | 'megabytes';
+  /**
+   * 'ratio': portbot median / nmap median must be <= aim. 'megabytes': portbot's peak RSS must be <= aim.
+   * 'milliseconds': portbot's median time must be <= aim (nmap's median shown beside it).
+   */
+  readonly kind: 'ratio' | 'megabytes' | 'milliseconds';
   readonly aim: number;
   /** Samples: milliseconds for ratio rows, megabytes for memory rows. */
   readonly portbot: readonly number[];

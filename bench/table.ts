@@ -11,14 +11,17 @@ export function formatTable(rows: readonly BenchRow[]): string {
     const ours = median(row.portbot);
     const theirs = median(row.nmap);
     const isRatio = row.kind === 'ratio';
+    const timed = row.kind !== 'megabytes';
     const value = isRatio ? ours / theirs : ours;
     const met = value <= row.aim;
+    const result = isRatio ? `ratio ${value.toFixed(3)}` : timed ? ms(value) : mb(value);
+    const aim = isRatio ? `<=${row.aim.toFixed(2)}` : `<= ${timed ? ms(row.aim) : mb(row.aim)}`;
     lines.push([
       row.name,
-      isRatio ? ms(ours) : mb(ours),
-      isRatio ? ms(theirs) : mb(theirs),
-      isRatio ? `ratio ${value.toFixed(3)}` : mb(value),
-      `${isRatio ? '<=' : '<= '}${isRatio ? row.aim.toFixed(2) : mb(row.aim)} ${met ? 'met' : 'MISSED'}`,
+      timed ? ms(ours) : mb(ours),
+      timed ? ms(theirs) : mb(theirs),
+      result,
+      `${aim} ${met ? 'met' : 'MISSED'}`,
       `${String(row.portbot.length)}/${String(row.nmap.length)}`,
       row.correct ? 'right' : 'WRONG',
       row.note,

@@ -8,8 +8,9 @@ export interface PortbotRun extends TimedRun {
   readonly report: { hosts: ScanReport['hosts'] };
 }
 
-export async function runPortbot(context: BenchContext, namespace: string | undefined, address: string, ports: string): Promise<PortbotRun> {
-  const run = await timedRun([...context.portbotCommand, 'scan', address, ports, '--json'], {
+/** `portbot scan <address> <ports> --json [...options]`, with the address (or block) as the allowlist. */
+export async function runPortbot(context: BenchContext, namespace: string | undefined, address: string, ports: string, options: readonly string[] = []): Promise<PortbotRun> {
+  const run = await timedRun([...context.portbotCommand, 'scan', address, ports, '--json', ...options], {
     ...(namespace === undefined ? {} : { namespace }),
     env: { PORTBOT_ALLOWLIST: address },
   });

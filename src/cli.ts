@@ -21,6 +21,7 @@ export const USAGE = `Usage:
   portbot scan <target> [ports] [--udp] [--json|--xml|--csv]
                                                    scan allowed targets (default ports: common);
                                                    --xml is nmap's XML format, --csv one row per port
+      [--services] [--all-hosts]                   name what answers on open ports; scan hosts that seem down
   portbot port <number|service|idea> [--json]      explain a port or a networking idea
   portbot console                                  chat with portbot in this terminal
   portbot                                          start the Slack and/or Discord bot (console without tokens)
@@ -56,7 +57,15 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, xml: { type: 'boolean' }, csv: { type: 'boolean' }, udp: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        xml: { type: 'boolean' },
+        csv: { type: 'boolean' },
+        udp: { type: 'boolean' },
+        services: { type: 'boolean' },
+        'all-hosts': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     // Node's own messages run long; keep the one line about what was wrong.
@@ -108,7 +117,16 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         const portText = ports.length > 0 ? ports.join(',') : undefined;
         const { format, conflict } = formatFromFlags(values);
         if (conflict !== undefined) return usageError(streams, conflict);
-        const request = { target, ports: portText, udp: values.udp === true, format, text: ['scan', ...rest].join(' '), commandLine: ['portbot', ...argv].join(' ') };
+        const request = {
+          target,
+          ports: portText,
+          udp: values.udp === true,
+          format,
+          text: ['scan', ...rest].join(' '),
+          commandLine: ['portbot', ...argv].join(' '),
+          services: values.services === true,
+          allHosts: values['all-hosts'] === true,
+        };
         return await terminalScan({ policy, audit, scan, logger: commandLog }, cliRequester(), request, streams);
       }
       case 'port': {

@@ -23,6 +23,10 @@ export interface ScanRequest {
   readonly udp: boolean;
   /** The command as typed, for the audit trail. */
   readonly text: string;
+  /** Service detection on the open TCP ports (ScanOptions.services). */
+  readonly services?: boolean;
+  /** Port-scan every address without discovering first (ScanOptions.allHosts, nmap -Pn). */
+  readonly allHosts?: boolean;
 }
 
 export interface ScanHooks {
@@ -52,7 +56,13 @@ export async function runScan(deps: ScanFlowDependencies, requester: Requester, 
   const addresses = grant.value.addresses.map((address) => address.address);
   try {
     hooks.onStart?.(grant.value.addresses, ports.value);
-    const options = { concurrency: grant.value.concurrency, ...(hooks.signal ? { signal: hooks.signal } : {}), ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}) };
+    const options = {
+      concurrency: grant.value.concurrency,
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
+      ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+      ...(request.services === true ? { services: true } : {}),
+      ...(request.allHosts === true ? { allHosts: true } : {}),
+    };
     const report = await deps.scan(grant.value.addresses, ports.value, options);
     record({ decision: report.cancelled ? 'cancelled' : 'allowed', addresses, summary: totals(report) });
     return { kind: 'report', report: withTargetNotes(report, grant.value) };

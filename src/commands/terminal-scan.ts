@@ -28,6 +28,8 @@ export interface TerminalScanRequest {
   readonly text: string;
   /** The whole command line, named in documents that record it (nmap XML's args). */
   readonly commandLine: string;
+  readonly services?: boolean;
+  readonly allHosts?: boolean;
 }
 
 export const problemExitCode = (problem: Problem): number => (problem.kind === 'input' ? EXIT.invalid : EXIT.refused);
@@ -71,7 +73,9 @@ export async function terminalScan(
   let startedAt = Date.now();
   let requested: readonly PortProbe[] | undefined;
   try {
-    const outcome = await runScan(deps, requester, { targets: request.target, ports: request.ports, udp: request.udp, text: request.text }, {
+    const { services, allHosts } = request;
+    const scanRequest = { targets: request.target, ports: request.ports, udp: request.udp, text: request.text, ...(services === true ? { services } : {}), ...(allHosts === true ? { allHosts } : {}) };
+    const outcome = await runScan(deps, requester, scanRequest, {
       signal: controller.signal,
       onStart: (addresses, ports) => {
         startedAt = Date.now();

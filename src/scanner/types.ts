@@ -1,5 +1,8 @@
 // The scanner's vocabulary. States and reasons are nmap's words (`nmap --reason`), so people who
 // know nmap read portbot's answers without a glossary.
+import type { DetectedService } from './detect/types.js';
+
+export type { DetectedService, Finding, FindingCode, TlsInfo } from './detect/types.js';
 
 export type Protocol = 'tcp' | 'udp';
 
@@ -30,6 +33,8 @@ export interface PortResult {
   readonly service: string | null;
   /** Round-trip time of the answer that decided the state; null when nothing answered. */
   readonly rttMs: number | null;
+  /** What answers on an open TCP port, when service detection ran (`services`) and learnt something. */
+  readonly detected?: DetectedService;
 }
 
 /**
@@ -72,6 +77,24 @@ export interface ScanOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ScanProgress) => void;
   readonly concurrency?: ConcurrencyShare;
+  /** Probe every open TCP port for what answers there (nmap -sV's idea, with portbot's own probes). */
+  readonly services?: boolean;
+  /**
+   * Port-scan every address even when discovery finds it down (nmap -Pn). Without it, a scan of
+   * several addresses discovers hosts first and port-scans only those that are up; a scan of one
+   * address is always port-scanned.
+   */
+  readonly allHosts?: boolean;
+}
+
+/** nmap's host reasons: what proved a host up, or that nothing did. */
+export type HostReason = 'syn-ack' | 'conn-refused' | 'echo-reply' | 'no-response';
+
+export interface HostStatus {
+  readonly state: 'up' | 'down';
+  readonly reason: HostReason;
+  /** Round-trip time of the answer that proved the host up (ms, 0.01 precision); null when down. */
+  readonly latencyMs: number | null;
 }
 
 export type StateSummary = Partial<Record<PortState, number>>;
@@ -79,6 +102,11 @@ export type StateSummary = Partial<Record<PortState, number>>;
 export interface HostReport {
   readonly target: string;
   readonly address: string;
+  /**
+   * Up or down, and why. scan() sets it on every host; optional only because reports made before
+   * discovery existed (stored history, older agents) have none. A host found down has no ports.
+   */
+  readonly status?: HostStatus;
   /** Every scanned port, sorted by protocol then port. */
   readonly ports: PortResultList;
   readonly summary: StateSummary;
@@ -104,6 +132,12 @@ export interface HostProbeOptions {
    * port's position in the prober's `ports`.
    */
   readonly onResult: (index: number, state: PortState) => void;
+  /**
+   * A round-trip time already measured to this host (its discovery answer), so the first timeouts
+   * follow it instead of the 1 s default, as nmap seeds a host's timing from its ping: a host whose
+   * every port drops probes then costs a few 100 ms timeouts, not a few seconds.
+   */
+  readonly initialRttMs?: number;
 }
 
 /**

@@ -23,7 +23,8 @@ test('scan prints an nmap-style table and exits 0', async () => {
   assert.equal(run.stderr, '');
   const out = lines(run.stdout);
   assert.equal(out[0], 'portbot scan report for 127.0.0.1');
-  assert.match(out[1]!, /^PORT\s+STATE\s+SERVICE\s+REASON$/);
+  assert.match(out[1]!, /^127\.0\.0\.1 is up \([\d.]+ ms latency\)\.$/);
+  assert.match(out[2]!, /^PORT\s+STATE\s+SERVICE\s+REASON$/);
   assert.ok(out.some((line) => new RegExp(`^${listener.port}/tcp\\s+open\\s+\\S+\\s+syn-ack$`).test(line)));
   assert.ok(out.some((line) => new RegExp(`^${closed}/tcp\\s+closed\\s+\\S+\\s+conn-refused$`).test(line)));
 });
@@ -142,4 +143,33 @@ test('a slow --json reader still gets the whole document', async () => {
   assert.equal(run.code, 0, run.stderr);
   const document = JSON.parse(run.stdout) as { hosts: { ports: unknown[] }[] };
   assert.equal(document.hosts[0]?.ports.length, 20000);
+});
+
+test('--services names what answers on open ports: the JSON gains detected, the table a VERSION column', async () => {
+  const { createServer } = await import('node:net');
+  const server = createServer((socket) => socket.on('error', () => undefined).end('SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const sshPort = (server.address() as { port: number }).port;
+  try {
+    const json = await runCli(['scan', '127.0.0.1', `${sshPort},${closed}`, '--services', '--json']);
+    assert.equal(json.code, 0, json.stderr);
+    const document = JSON.parse(json.stdout) as { hosts: { status: unknown; ports: { port: number; detected?: unknown }[] }[] };
+    assert.deepEqual((document.hosts[0]?.status as { state: string }).state, 'up');
+    const ports = document.hosts[0]?.ports ?? [];
+    assert.deepEqual(ports.find((port) => port.port === sshPort)?.detected, { name: 'ssh', product: 'OpenSSH', version: '9.2p1', info: 'protocol 2.0; Debian-2+deb12u3', findings: [] });
+    assert.equal(ports.find((port) => port.port === closed)?.detected, undefined);
+    const table = await runCli(['scan', '127.0.0.1', String(sshPort), '--services']);
+    assert.ok(lines(table.stdout).some((line) => new RegExp(`^${sshPort}/tcp\\s+open\\s+ssh\\s+syn-ack\\s+OpenSSH 9\\.2p1 \\(protocol 2\\.0; Debian-2\\+deb12u3\\)$`).test(line)), table.stdout);
+    const plain = await runCli(['scan', '127.0.0.1', String(sshPort), '--json']);
+    assert.equal((JSON.parse(plain.stdout) as { hosts: { ports: { detected?: unknown }[] }[] }).hosts[0]?.ports[0]?.detected, undefined, 'no probing without --services');
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('--all-hosts is accepted, and every host of a list carries its status', async () => {
+  const run = await runCli(['scan', '127.0.0.1,127.0.0.2', String(closed), '--all-hosts', '--json']);
+  assert.equal(run.code, 0, run.stderr);
+  const document = JSON.parse(run.stdout) as { hosts: { status: { state: string; reason: string } }[] };
+  assert.deepEqual(document.hosts.map((host) => [host.status.state, host.status.reason]), [['up', 'conn-refused'], ['up', 'conn-refused']]);
 });

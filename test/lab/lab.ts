@@ -17,7 +17,8 @@
 //       (test/lab/listener.ts: TCP accepts, UDP echoes each datagram back).
 //   lab.scanner / lab.hosts[i].{ name, namespace, address }
 //   lab.exec(namespace, command, args): string           run to completion, stdout (throws on failure)
-//   lab.spawn(namespace, command, args): ChildProcess    long-running; killed by destroy()
+//   lab.spawn(namespace, command, args, { quiet }): ChildProcess
+//                                                         long-running; killed by destroy(); quiet drops its stderr
 //   lab.destroy(): void                                   kills spawned processes, deletes namespaces;
 //                                                         idempotent, also run on exit and SIGINT/SIGTERM.
 // `prefix` keeps parallel users apart (TCP tests: 'pbt', UDP tests: 'pbu'); names include the pid
@@ -47,7 +48,7 @@ export interface Lab {
   readonly hosts: readonly LabHost[];
   host(name: string): LabHost;
   exec(namespace: string, command: string, args: readonly string[]): string;
-  spawn(namespace: string, command: string, args: readonly string[]): ChildProcess;
+  spawn(namespace: string, command: string, args: readonly string[], options?: { quiet?: boolean }): ChildProcess;
   destroy(): void;
 }
 
@@ -145,8 +146,8 @@ export function createLab(options: { prefix: string; hosts: readonly LabHostSpec
       return found;
     },
     exec: inNs,
-    spawn(namespace, command, args) {
-      const child = spawn('ip', ['netns', 'exec', namespace, command, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    spawn(namespace, command, args, options = {}) {
+      const child = spawn('ip', ['netns', 'exec', namespace, command, ...args], { stdio: ['ignore', 'pipe', options.quiet === true ? 'ignore' : 'inherit'] });
       children.push(child);
       return child;
     },

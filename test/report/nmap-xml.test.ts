@@ -84,7 +84,7 @@ test('host status: recorded by discovery when present, else an answer proves up,
     host('10.0.0.2', '10.0.0.2', range(1, 3).map((n) => withReason(port(n, 'filtered'), 'host-unreach'))),
     host('10.0.0.3', '10.0.0.3', silent),
     { ...host('10.0.0.4', '10.0.0.4', silent), status: { state: 'up', reason: 'echo-reply' } } as HostReport,
-    { ...host('10.0.0.5', '10.0.0.5', silent), status: 'down' } as HostReport,
+    { ...host('10.0.0.5', '10.0.0.5', silent), status: 'down' } as unknown as HostReport,
   ];
   const read = checked(report(hosts));
   assert.deepEqual(

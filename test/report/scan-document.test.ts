@@ -36,3 +36,17 @@ test('each port line is exactly what JSON.stringify writes for the contract fiel
   const expected = odd.map(({ port: number, protocol, state, reason, service, rttMs }) => JSON.stringify({ port: number, protocol, state, reason, service, rttMs }));
   assert.deepEqual(lines.map((line) => line.replace(/,$/, '')), expected);
 });
+
+const ssh = { name: 'ssh', product: 'OpenSSH', version: '9.2p1', info: 'protocol 2.0; "quoted" \\ text', findings: [{ code: 'unexpected-service' as const, registered: 'https', found: 'ssh' }] };
+
+test('hosts carry their status and open ports what answers there, the same in both serialisations', () => {
+  const up = { ...host('web-1', '10.0.0.5', [{ ...port(443, 'open', 'tcp', 'https'), detected: ssh }, port(80, 'closed')]), status: { state: 'up' as const, reason: 'syn-ack' as const, latencyMs: 0.31 } };
+  const down = { ...host('10.0.0.6', '10.0.0.6', []), status: { state: 'down' as const, reason: 'no-response' as const, latencyMs: null } };
+  const scanned = report([up, down]);
+  const document = scanDocument(scanned);
+  assert.deepEqual(streamed(scanned), document);
+  assert.deepEqual(document.hosts.map((entry) => Object.keys(entry)), [['target', 'address', 'status', 'ports', 'summary'], ['target', 'address', 'status', 'ports', 'summary']]);
+  assert.deepEqual(document.hosts[0]!.ports[0]!.detected, ssh);
+  assert.equal('detected' in document.hosts[0]!.ports[1]!, false, 'no detected field where nothing was detected');
+  assert.deepEqual(document.hosts[1]!.status, { state: 'down', reason: 'no-response', latencyMs: null });
+});

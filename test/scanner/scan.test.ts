@@ -80,3 +80,42 @@ test('the concurrency share is split between hosts scanned at once', async () =>
   await scan([loopback4, loopback6], tcp(await closedPorts(2)), { concurrency: { current: () => 10 } }, { tcp: spy, udp: refuseUdp });
   assert.ok(seen.every((share) => share <= 10) && seen.some((share) => share === 5), `shares seen: ${seen.join(',')}`);
 });
+
+test('several hosts are discovered first: each has a status, and its discovery RTT seeds the prober\'s timeouts', async () => {
+  const seeds: (number | undefined)[] = [];
+  const spy: HostProber = (address, ports, options) => {
+    seeds.push(options.initialRttMs);
+    return createTcpProber()(address, ports, options);
+  };
+  const report = await scan([loopback4, { ...loopback4, address: '127.0.0.2', target: '127.0.0.2' }], tcp(await closedPorts(2)), {}, { tcp: spy, udp: refuseUdp });
+  assert.deepEqual(report.hosts.map((host) => host.status?.state), ['up', 'up']);
+  assert.ok(seeds.length === 2 && seeds.every((seed) => typeof seed === 'number'), `seeds: ${seeds.join(',')}`);
+});
+
+test('a lone host gets its status from the scan\'s own answers: the fastest one', async () => {
+  const report = await scan([loopback4], tcp(await closedPorts(3)), {}, tcpOnly());
+  const [host] = report.hosts;
+  const fastest = Math.min(...Array.from(host!.ports, (port) => port.rttMs ?? Infinity));
+  assert.deepEqual(host?.status, { state: 'up', reason: 'conn-refused', latencyMs: fastest });
+});
+
+test('with services, open ports carry what answers there; without, nothing is sent to them', async () => {
+  const { createServer } = await import('node:net');
+  let received = 0;
+  const server = createServer((socket) => {
+    socket.on('error', () => undefined).on('data', () => received++);
+    socket.write('SSH-2.0-OpenSSH_9.2p1\r\n');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (server.address() as { port: number }).port;
+    const plain = await scan([loopback4], tcp([port]), {}, tcpOnly());
+    assert.equal(plain.hosts[0]?.ports.at(0)?.detected, undefined);
+    const detected = await scan([loopback4], tcp([port]), { services: true }, tcpOnly());
+    assert.deepEqual(detected.hosts[0]?.ports.at(0)?.detected, { name: 'ssh', product: 'OpenSSH', version: '9.2p1', info: 'protocol 2.0', findings: [] });
+    assert.deepEqual(detected.hosts[0]?.summary, { open: 1 });
+    assert.equal(received, 0, 'an SSH greeting needs no question');
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});

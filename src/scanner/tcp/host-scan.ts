@@ -70,6 +70,7 @@ export class TcpHostScan extends HostScanRun {
     this.tries = new Uint8Array(ports.length);
     this.inflight = new InflightList(ports.length);
     this.rtt = new RttEstimator(this.timing.timeout);
+    if (options.initialRttMs !== undefined) this.rtt.record(options.initialRttMs);
   }
 
   protected pump(): void {
