@@ -1,6 +1,7 @@
 // The scanner's entry point: every checked address, every protocol, one report. Each (host,
-// protocol) pair is a job run by its prober; up to MAX_PARALLEL_JOBS run at once and share the
-// scan's socket allowance equally, re-read before every probe.
+// protocol) pair is a job run by its prober; up to MAX_PARALLEL_JOBS run at once (p-limit) and
+// share the scan's socket allowance equally, re-read before every probe.
+import pLimit from 'p-limit';
 import { uniqueSortedPorts } from './port-set.js';
 import { ProgressCounter } from './progress.js';
 import { summarise } from './summary.js';
@@ -42,39 +43,42 @@ export async function scan(
   const jobs: Job[] = addresses.flatMap((_address, host) => portsOf.map(({ protocol, ports: numbers }) => ({ host, protocol, ports: numbers, results: null })));
   const total = jobs.reduce((sum, job) => sum + job.ports.length, 0);
   const progress = new ProgressCounter(total, options.onProgress);
-  // Our own controller, so a failing prober stops the others before the error propagates.
-  const stopAll = new AbortController();
-  const onAbort = (): void => stopAll.abort();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  if (options.signal?.aborted === true) stopAll.abort();
+  // Each running job gets its own controller, and the scan's signal one listener that aborts them
+  // all: a job that listened on one shared signal made scans of more than 10 hosts exceed Node's
+  // listener limit (MaxListenersExceededWarning). A failing prober stops the others the same way.
+  const running = new Set<AbortController>();
+  let stopped = false;
+  const stopAll = (): void => {
+    stopped = true;
+    for (const job of running) job.abort();
+  };
+  options.signal?.addEventListener('abort', stopAll, { once: true });
+  if (options.signal?.aborted === true) stopAll();
 
   const allowance: ConcurrencyShare = options.concurrency ?? { current: () => DEFAULT_CONCURRENCY };
-  let running = 0;
-  const share: ConcurrencyShare = { current: () => Math.max(1, Math.floor(allowance.current() / Math.max(1, running))) };
+  const share: ConcurrencyShare = { current: () => Math.max(1, Math.floor(allowance.current() / Math.max(1, running.size))) };
 
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let job = jobs[next++]; job !== undefined && !stopAll.signal.aborted; job = jobs[next++]) {
-      const address = addresses[job.host]!;
-      running++;
-      try {
-        const prober = probers[job.protocol];
-        job.results = await prober(address, job.ports, { signal: stopAll.signal, concurrency: share, onResult: (_index, state) => progress.add(state) });
-      } catch (error) {
-        stopAll.abort();
-        throw error;
-      } finally {
-        running--;
-      }
+  const runJob = async (job: Job): Promise<void> => {
+    if (stopped) return;
+    const own = new AbortController();
+    running.add(own);
+    try {
+      const prober = probers[job.protocol];
+      job.results = await prober(addresses[job.host]!, job.ports, { signal: own.signal, concurrency: share, onResult: (_index, state) => progress.add(state) });
+    } catch (error) {
+      stopAll();
+      throw error;
+    } finally {
+      running.delete(own);
     }
   };
   try {
-    const workers = Array.from({ length: Math.min(MAX_PARALLEL_JOBS, jobs.length) }, worker);
-    const settled = await Promise.allSettled(workers);
+    const limit = pLimit(MAX_PARALLEL_JOBS);
+    const settled = await Promise.allSettled(jobs.map((job) => limit(runJob, job)));
     const failure = settled.find((outcome) => outcome.status === 'rejected');
     if (failure !== undefined) throw failure.reason;
   } finally {
-    options.signal?.removeEventListener('abort', onAbort);
+    options.signal?.removeEventListener('abort', stopAll);
   }
   return {
     hosts: hostReports(addresses, jobs),
