@@ -2,7 +2,7 @@
 // document, with exit codes scripts can rely on (0 done, 2 bad input, 3 refused, 1 otherwise).
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Problem } from '../errors.js';
+import { problemLine, type Problem } from '../errors.js';
 import type { CommandLog } from '../log.js';
 import type { Requester } from '../policy/types.js';
 import { progressBar } from '../report/progress-bar.js';
@@ -90,7 +90,7 @@ export async function terminalScan(
     });
     bar?.clear();
     if (outcome.kind === 'problem') {
-      streams.stderr.write(`portbot: ${outcome.problem.message}\n`);
+      streams.stderr.write(`portbot: ${problemLine(outcome.problem)}\n`);
       return problemExitCode(outcome.problem);
     }
     const { report } = outcome;
