@@ -7,7 +7,9 @@ import type { CommandLog } from '../log.js';
 import type { Requester } from '../policy/types.js';
 import { progressBar } from '../report/progress-bar.js';
 import { scanDocumentLines } from '../report/scan-document.js';
+import { formatCount } from '../report/fold.js';
 import { scanTable } from '../report/scan-table.js';
+import { formatDuration } from '../report/scan-summary.js';
 import type { ScanProgress } from '../scanner/types.js';
 import { runScan, type ScanFlowDependencies } from './scan-flow.js';
 
@@ -105,7 +107,9 @@ export async function terminalScan(
     } else streams.stdout.write(scanTable(report));
     if (!report.cancelled) return EXIT.done;
     const reason = controller.signal.reason instanceof Error ? controller.signal.reason.message : 'a signal';
-    streams.stderr.write(`portbot: scan cancelled by ${reason}; the result above covers only the ports finished before it stopped\n`);
+    const finished = report.hosts.reduce((sum, host) => sum + host.ports.length, 0);
+    const shown = request.json ? 'the JSON document above' : 'the result above';
+    streams.stderr.write(`portbot: scan cancelled by ${reason} after ${formatDuration(report.durationMs)}; ${shown} covers only the ${formatCount(finished)} ports finished by then\n`);
     return EXIT.failed;
   } finally {
     bar?.clear();

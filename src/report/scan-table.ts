@@ -12,8 +12,9 @@ export function scanTable(report: ScanReport): string {
   const anyWarning = report.hosts.some((host) => hasRiskyOpenPort(host.ports));
   const notes = scanNotes(report, anyWarning).map((note) => `Note: ${note}`);
   const addresses = report.hosts.length === 1 ? '1 address' : `${report.hosts.length} addresses`;
-  const done = `portbot done: ${addresses} scanned in ${formatDuration(report.durationMs).replace(' s', ' seconds')}${report.cancelled ? ' (cancelled)' : ''}`;
-  return [...blocks, ...(notes.length > 0 ? [notes.join('\n')] : []), done].join('\n\n') + '\n';
+  // A cancelled scan is not done: the CLI says what stopped it, once, on stderr.
+  const done = report.cancelled ? [] : [`portbot done: ${addresses} scanned in ${formatDuration(report.durationMs).replace(' s', ' seconds')}`];
+  return [...blocks, ...(notes.length > 0 ? [notes.join('\n')] : []), ...done].join('\n\n') + '\n';
 }
 
 function hostBlock(host: HostReport): string {

@@ -119,6 +119,19 @@ test('SIGINT cancels a running scan: the partial result is still printed, exit 1
   assert.doesNotMatch(run.stderr, /\n\s+at /);
 });
 
+test('a cancelled text scan says so once: one line on stderr with what the partial table covers, nothing in it', async () => {
+  const cli = startCli(['scan', '127.0.0.1', '1-65535'], { PORTBOT_LOG_LEVEL: 'debug' });
+  await cli.waitForStderr('scan started');
+  cli.child.kill('SIGINT');
+  const run = await cli.done;
+  assert.equal(run.code, 1);
+  assert.match(run.stdout, /^portbot scan report for 127\.0\.0\.1/);
+  assert.doesNotMatch(run.stdout, /cancel|portbot done/i, 'the table does not repeat it');
+  const said = run.stderr.split('\n').filter((line) => line.startsWith('portbot:'));
+  assert.equal(said.length, 1, run.stderr);
+  assert.match(said[0] ?? '', /^portbot: scan cancelled by SIGINT after [\d.]+ s; the result above covers only the [\d,]+ ports finished by then$/);
+});
+
 test('a chat token without the settings it needs: the bot does not start, exit 2, one line', async () => {
   const run = await runCli([], { SLACK_BOT_TOKEN: 'xoxb-test', PORTBOT_LOG_LEVEL: 'silent' });
   assert.equal(run.code, 2);
