@@ -138,6 +138,14 @@ test('a chat token without the settings it needs: the bot does not start, exit 2
   assert.match(oneLine(run.stderr), /could not start slack: .*SLACK_/);
 });
 
+test('Slack against an unreachable API: after its retries, one line with the cause, no SDK warnings and no stack', async () => {
+  // The default log level (info) is the one an operator starts with; the Web API client retries
+  // for about 15 s before giving up.
+  const run = await runCli([], { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-secret', SLACK_API_URL: `http://127.0.0.1:${closed}/api/`, PORT: '0' });
+  assert.equal(run.code, 1);
+  assert.equal(run.stderr, `portbot: could not start slack: cannot reach the Slack API at http://127.0.0.1:${closed}/api/ (ECONNREFUSED)\n`);
+});
+
 test('a --json reader that stops early gets one line on stderr and exit 1, not a crash', async () => {
   // 20,000 ports make about 2 MB of JSON, far more than a pipe holds, so the writer meets the closed end.
   const cli = startCli(['scan', '127.0.0.1', '40001-60000', '--json']);
