@@ -11,7 +11,7 @@ interface ErrorLike {
   readonly data?: { readonly error?: unknown };
 }
 
-const asError = (value: unknown): ErrorLike | undefined => (typeof value === 'object' && value !== null ? (value) : undefined);
+const asError = (value: unknown): ErrorLike | undefined => (typeof value === 'object' && value !== null ? value : undefined);
 
 /** The error and its causes, outermost first (bounded: a cause chain may loop). */
 function chain(error: unknown): ErrorLike[] {
