@@ -10,7 +10,7 @@ import type { Reply } from '../../src/commands/reply.js';
 import type { Bot, ChatAdapter, Responder } from '../../src/commands/types.js';
 import type { Requester } from '../../src/policy/types.js';
 import { colour, plain, type Paint } from './ansi.js';
-import { renderProgress, renderReply } from './render.js';
+import { renderNotice, renderProgress, renderReply } from './render.js';
 
 export interface ConsoleAdapterOptions {
   readonly input: Readable;
@@ -44,6 +44,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
     output.write(text);
   };
   const prompt = (): void => {
+    live?.clear();
     if (options.interactive && !quitting) readline?.prompt();
   };
   const responder: Responder = {
@@ -94,7 +95,12 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
         if (runningScanId === undefined) return quit();
         void bot.handleAction({ kind: 'cancel', label: 'Cancel', scanId: runningScanId }, requester, {
           progress: () => Promise.resolve(),
-          final: (reply) => Promise.resolve(write(`${paint.dim(reply.summary)}\n`)),
+          // "Stopping…" stands where the progress line was, until the partial result replaces it.
+          final: (reply) => {
+            if (live !== undefined && runningScanId !== undefined) live(renderNotice(reply, paint, width()));
+            else write(`${renderNotice(reply, paint)}\n`);
+            return Promise.resolve();
+          },
         });
       });
       if (options.interactive) write(paint.dim(GREETING));

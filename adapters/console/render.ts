@@ -56,6 +56,11 @@ export function renderProgress(reply: Reply, paint: Paint, width = Infinity): st
   return `${paint.tone('progress', '…')} ${fitWidth(title, Math.max(0, room))} ${summary}`;
 }
 
+/** A short acknowledgement (Ctrl-C's "The scan is stopping…") on one line of at most `width`. */
+export function renderNotice(reply: Reply, paint: Paint, width = Infinity): string {
+  return paint.dim(fitWidth(`… ${clean(reply.summary)}`, width));
+}
+
 /** The console has no buttons: say what to type instead. */
 function actionHint(action: ReplyAction): string | undefined {
   if (action.kind === 'rescan') return clean(action.command);
