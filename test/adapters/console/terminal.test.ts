@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { runCli } from '../../cli/run-cli.js';
-import { closedPort, openPort, type Listener } from '../../commands/loopback.js';
+import { useLoopbackPorts } from '../../commands/loopback.js';
 import { createLabWithListeners, labSkipReason, type Lab } from '../../lab/lab.js';
 import { answered, answers, isPrompt, letterWords, progressRows, repeated, type Answer } from './screen.js';
 import { Terminal, tmuxSkipReason } from './terminal.js';
@@ -34,16 +34,10 @@ function assertReadsWell(terminal: Terminal, screen: string): void {
 }
 
 describe('the console in an 80-column terminal', { skip }, () => {
-  let listener: Listener;
-  let closed: number;
-  before(async () => {
-    listener = await openPort();
-    closed = await closedPort();
-  });
-  after(() => listener.close());
+  const ports = useLoopbackPorts();
 
   test('/port 22, /port tcp vs udp, seven quick scans and help: words whole, sentences once, no refusal, examples that work', async () => {
-    const quickScan = `/scan 127.0.0.1 ${listener.port},${closed}`;
+    const quickScan = `/scan 127.0.0.1 ${ports.open.port},${ports.closed}`;
     const commands = ['/port 22', '/port tcp vs udp', '/port 2222', '/port shh', '@portbot what is port 22 for?', ...Array<string>(7).fill(quickScan), 'help'];
     const terminal = Terminal.start({ columns: COLUMNS, rows: 40 });
     try {
