@@ -25,7 +25,7 @@ const SCAN_WORDS: Record<HelpAudience, ScanWords> = {
   terminal: {
     example: '/scan localhost 22,80',
     examples: ['/scan localhost 22,80', '/scan 127.0.0.1 1-1024', '/scan localhost 53 udp', '/scan 127.0.0.1 127.0.0.2 22'],
-    extras: 'Loopback only, unless PORTBOT_ALLOWLIST allows more; a long scan shows its progress, and Ctrl-C cancels it.',
+    extras: 'With no PORTBOT_ALLOWLIST the console scans loopback only; a long scan shows its progress, and Ctrl-C cancels it.',
   },
 };
 

@@ -58,6 +58,7 @@ test('at a width, every line fits and breaks between words; continuation lines k
       const text = renderReply(answer, paint, width);
       const lines = stripAnsi(text).split('\n');
       assert.ok(lines.every((line) => line.length <= width), `${width}:\n${text}`);
+      assert.ok(onlyColourCodes(text), 'wrapping adds no escape sequence but colour');
       assert.deepEqual(words(stripAnsi(text)), words(renderReply(answer, plain)), 'the same words, none cut');
     }
     const lines = renderReply(answer, plain, width).split('\n');
