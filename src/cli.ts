@@ -25,7 +25,7 @@ export const USAGE = `Usage:
   portbot port <number|service|idea> [--json]      explain a port or a networking idea
   portbot console                                  chat with portbot in this terminal
   portbot                                          start the Slack and/or Discord bot (console without tokens)
-Ports: 22 | 22,80,443 | 1-1024 | ssh,https | common | top100 | all | U:53
+Ports: 22 | 22,80,443 | 1-1024 | ssh,https | common | thorough | all | U:53
 Exit codes: 0 done, 2 invalid input or configuration, 3 refused by policy, 1 anything else.`;
 
 export interface CliOptions {

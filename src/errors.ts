@@ -9,6 +9,11 @@ export interface InputProblem {
   readonly code: 'invalid-ports' | 'invalid-target' | 'unresolvable-target' | 'invalid-command' | 'unknown-topic';
   /** One line: what was wrong and what would be right, with an example. */
   readonly message: string;
+  /**
+   * What the person most likely meant ("ssh" for "shh"), when `message` only says what was wrong:
+   * chat answers offer it as a did-you-mean, the CLI's one line ends with it.
+   */
+  readonly suggestion?: string;
 }
 
 /** Refused by policy: CLI exit code 3. */
@@ -31,7 +36,12 @@ export interface Refusal {
 
 export type Problem = InputProblem | Refusal;
 
-export const inputProblem = (code: InputProblem['code'], message: string): InputProblem => ({ kind: 'input', code, message });
+export const inputProblem = (code: InputProblem['code'], message: string, suggestion?: string): InputProblem =>
+  suggestion === undefined ? { kind: 'input', code, message } : { kind: 'input', code, message, suggestion };
+
+/** An input problem as one line: what was wrong, then the did-you-mean when there is one. */
+export const problemLine = (problem: Problem): string =>
+  problem.kind === 'input' && problem.suggestion !== undefined ? `${problem.message} Did you mean "${problem.suggestion}"?` : problem.message;
 export const refusal = (code: Refusal['code'], message: string, target?: string): Refusal =>
   target === undefined ? { kind: 'refusal', code, message } : { kind: 'refusal', code, message, target };
 

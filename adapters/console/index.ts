@@ -1,17 +1,21 @@
 // The terminal chat, portbot's default with no tokens: one command per line, answered in order,
 // so it works typed by a person (prompt, colour, Ctrl-C cancels a scan) and piped by a script
-// (no prompt, no colour, every line answered, then the CLI exits 0 at end of input).
+// (no prompt, no colour, every line answered, then the CLI exits 0 at end of input). On a
+// terminal, answers are wrapped to its width and a scan's progress is one line redrawn in place
+// (log-update) that is erased when the answer comes; piped output stays plain lines.
+import { createLogUpdate } from 'log-update';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Reply } from '../../src/commands/reply.js';
 import type { Bot, ChatAdapter, Responder } from '../../src/commands/types.js';
 import type { Requester } from '../../src/policy/types.js';
 import { colour, plain, type Paint } from './ansi.js';
-import { renderProgress, renderReply } from './render.js';
+import { renderNotice, renderProgress, renderReply } from './render.js';
 
 export interface ConsoleAdapterOptions {
   readonly input: Readable;
-  readonly output: Writable;
+  /** A terminal (isTTY, columns: process.stdout) gets wrapped answers and in-place progress. */
+  readonly output: Writable & { readonly isTTY?: boolean; readonly columns?: number };
   /** A person at a terminal: show a prompt and greeting, catch Ctrl-C. */
   readonly interactive: boolean;
   readonly colour: boolean;
@@ -31,18 +35,27 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
   let runningScanId: string | undefined;
   let quitting = false;
 
-  const write = (text: string): void => void options.output.write(text);
+  const { output } = options;
+  // One progress line at a time, rewritten in place; `clear` erases it before anything else is written.
+  const live = output.isTTY === true ? createLogUpdate(output, { showCursor: true }) : undefined;
+  const width = (): number => (live !== undefined && output.columns !== undefined && output.columns > 0 ? output.columns : Infinity);
+  const write = (text: string): void => {
+    live?.clear();
+    output.write(text);
+  };
   const prompt = (): void => {
+    live?.clear();
     if (options.interactive && !quitting) readline?.prompt();
   };
   const responder: Responder = {
     progress: (reply: Reply) => {
       runningScanId = reply.actions.find((action) => action.kind === 'cancel')?.scanId ?? runningScanId;
-      write(renderProgress(reply, paint));
+      if (live !== undefined) live(renderProgress(reply, paint, width()));
+      else write(`${renderProgress(reply, paint)}\n`);
       return Promise.resolve();
     },
     final: (reply: Reply) => {
-      write(renderReply(reply, paint));
+      write(renderReply(reply, paint, width()));
       return Promise.resolve();
     },
   };
@@ -50,6 +63,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
   const quit = (): void => {
     if (quitting) return;
     quitting = true;
+    live?.clear();
     // Lines already read are answered first; only then does the CLI shut down.
     void queue.then(() => options.onQuit());
   };
@@ -69,19 +83,24 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
   return {
     platform: 'console',
     start: (bot: Bot) => {
-      readline = createInterface({ input: options.input, terminal: options.interactive, ...(options.interactive ? { output: options.output } : {}) });
+      readline = createInterface({ input: options.input, terminal: options.interactive, ...(options.interactive ? { output } : {}) });
       readline.setPrompt(paint.bold('portbot> '));
       readline.on('line', (line) => enqueue(bot, line));
       readline.on('close', quit);
       // Output broke (`portbot console | head` and the reader left: EPIPE): nobody can see answers
       // any more, so leave as if told to, instead of dying on an unhandled stream error.
-      options.output.on('error', quit);
+      output.on('error', quit);
       // Raw-mode terminals deliver Ctrl-C here instead of as SIGINT: cancel the scan if one runs, else leave.
       readline.on('SIGINT', () => {
         if (runningScanId === undefined) return quit();
         void bot.handleAction({ kind: 'cancel', label: 'Cancel', scanId: runningScanId }, requester, {
           progress: () => Promise.resolve(),
-          final: (reply) => Promise.resolve(write(`${paint.dim(reply.summary)}\n`)),
+          // "Stopping…" stands where the progress line was, until the partial result replaces it.
+          final: (reply) => {
+            if (live !== undefined && runningScanId !== undefined) live(renderNotice(reply, paint, width()));
+            else write(`${renderNotice(reply, paint)}\n`);
+            return Promise.resolve();
+          },
         });
       });
       if (options.interactive) write(paint.dim(GREETING));
@@ -91,6 +110,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
     stop: async () => {
       quitting = true;
       await queue;
+      live?.clear();
       readline?.close();
     },
   };

@@ -1,29 +1,66 @@
 // A Reply as terminal text: title coloured by tone, the summary, nmap's table with notes and
 // warnings, sections, notes and what the buttons would do. Widths are measured before colouring.
+// Given the terminal's width, every line is wrapped at word boundaries (wrap.ts); without one
+// (piped output) lines stay whole, so scripts can grep them. The console has one reader, so
+// nothing is marked private.
+import stringWidth from 'string-width';
 import type { Reply, ReplyAction, ReplyRow } from '../../src/commands/reply.js';
 import { columnWidths } from '../../src/report/text-columns.js';
 import { headerCells, NOTE_TITLE, resultTable } from '../../src/report/result-table.js';
 import { clean, type Paint } from './ansi.js';
+import { columnOf, fitWidth, wrapLine } from './wrap.js';
 
 const INDENT = '  ';
+const NOTE_LABEL = 'note: ';
+const NEXT_LABEL = 'next: ';
 
-export function renderReply(reply: Reply, paint: Paint): string {
-  const marker = reply.visibility === 'requester' ? ` ${paint.dim('(private)')}` : '';
-  const lines = [`${paint.tone(reply.tone, clean(reply.title))}${marker}`, INDENT + clean(reply.summary)];
+export function renderReply(reply: Reply, paint: Paint, width = Infinity): string {
+  const lines: string[] = [];
+  const add = (line: string, hang: number): void => void lines.push(...wrapLine(line, width, hang));
+  add(paint.tone(reply.tone, clean(reply.title)), INDENT.length);
+  add(INDENT + clean(reply.summary), INDENT.length);
   for (const section of reply.sections) {
-    lines.push('', INDENT + paint.bold(clean(section.heading)));
-    lines.push(...clean(section.text, false).split('\n').map((line) => INDENT + INDENT + line));
+    lines.push('');
+    add(INDENT + paint.bold(clean(section.heading)), INDENT.length);
+    for (const line of clean(section.text, false).split('\n')) add(INDENT + INDENT + line, 2 * INDENT.length);
   }
-  if (reply.folded !== undefined) lines.push('', ...clean(reply.folded, false).split('\n').map((line) => INDENT + line));
-  if (reply.rows.length > 0) lines.push(...(reply.folded === undefined ? [''] : []), ...table(reply.rows, paint));
-  if (reply.notes.length > 0) lines.push('', ...reply.notes.map((note) => `${INDENT}${paint.dim('note:')} ${clean(note)}`));
+  if (reply.folded !== undefined) {
+    lines.push('');
+    for (const line of clean(reply.folded, false).split('\n')) add(INDENT + line, 2 * INDENT.length);
+  }
+  if (reply.rows.length > 0) {
+    if (reply.folded === undefined) lines.push('');
+    const [header = '', ...body] = table(reply.rows, paint);
+    // A long note continues under the NOTE column, not under the port.
+    const noteColumn = columnOf(header, 'NOTE') ?? 2 * INDENT.length;
+    add(header, noteColumn);
+    for (const row of body) add(row, noteColumn);
+  }
+  if (reply.notes.length > 0) {
+    lines.push('');
+    for (const note of reply.notes) add(`${INDENT}${paint.dim(NOTE_LABEL.trimEnd())} ${clean(note)}`, INDENT.length + NOTE_LABEL.length);
+  }
   const hints = reply.actions.map(actionHint).filter((hint) => hint !== undefined);
-  if (hints.length > 0) lines.push('', `${INDENT}${paint.dim(`next: ${hints.join(' · ')}`)}`);
+  if (hints.length > 0) {
+    lines.push('');
+    add(`${INDENT}${paint.dim(`${NEXT_LABEL}${hints.join(' · ')}`)}`, INDENT.length + NEXT_LABEL.length);
+  }
   return `${lines.join('\n')}\n\n`;
 }
 
-export function renderProgress(reply: Reply, paint: Paint): string {
-  return `${paint.tone('progress', '…')} ${clean(reply.title)} ${clean(reply.summary)} ${paint.dim('(Ctrl-C cancels)')}\n`;
+/** One line, redrawn in place on a terminal: cut to `width`, the hint dropped first, then the targets. */
+export function renderProgress(reply: Reply, paint: Paint, width = Infinity): string {
+  const title = clean(reply.title);
+  const summary = clean(reply.summary);
+  const hint = '(Ctrl-C cancels)';
+  if (stringWidth(`… ${title} ${summary} ${hint}`) <= width) return `${paint.tone('progress', '…')} ${title} ${summary} ${paint.dim(hint)}`;
+  const room = width - stringWidth(`…  ${summary}`);
+  return `${paint.tone('progress', '…')} ${fitWidth(title, Math.max(0, room))} ${summary}`;
+}
+
+/** A short acknowledgement (Ctrl-C's "The scan is stopping…") on one line of at most `width`. */
+export function renderNotice(reply: Reply, paint: Paint, width = Infinity): string {
+  return paint.dim(fitWidth(`… ${clean(reply.summary)}`, width));
 }
 
 /** The console has no buttons: say what to type instead. */

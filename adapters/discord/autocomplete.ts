@@ -11,7 +11,7 @@ type Choice = ApplicationCommandOptionChoiceData<string>;
 
 const PORT_SETS: readonly Choice[] = [
   { name: 'common — the usual service ports (default)', value: 'common' },
-  { name: 'top100 — the 100 most often open ports', value: 'top100' },
+  { name: 'thorough — about 1,000 ports, a wider sweep', value: 'thorough' },
   { name: '1-1024 — every well-known port', value: '1-1024' },
   { name: '22,80,443 — SSH and the web', value: '22,80,443' },
   { name: 'ssh,http,https — by service name', value: 'ssh,http,https' },

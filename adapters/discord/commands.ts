@@ -26,7 +26,7 @@ const scanCommand = new SlashCommandBuilder()
   .addStringOption((option) =>
     option
       .setName(SCAN.ports)
-      .setDescription('Ports: common, top100, 1-1024, 22,80,443, ssh,http, U:53 (default: common)')
+      .setDescription('Ports: common, thorough, 1-1024, 22,80,443, ssh,http, U:53 (default: common)')
       .setAutocomplete(true)
       .setMaxLength(100),
   )

@@ -11,6 +11,7 @@ import { PortbotError } from '../../src/errors.js';
 import { boltLevel, boltLogger } from './bolt-logger.js';
 import { registerHandlers } from './handlers.js';
 import { SLACK_RESPONSE_URL_LIFETIME, type ResponseUrlLifetime } from './response-url.js';
+import { slackStartFailure } from './start-error.js';
 import { baseClientOptions, createPostingClient } from './web-clients.js';
 
 export interface SlackAdapter extends ChatAdapter {
@@ -72,9 +73,10 @@ export function createSlackAdapter(config: Config, logger: Logger, options: Slac
         if (appToken === undefined) httpPort = ((server as Server).address() as AddressInfo).port;
       } catch (error) {
         await started.stop().catch(() => undefined);
-        throw new PortbotError('slack-start-failed', `Slack did not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new PortbotError('slack-start-failed', slackStartFailure(error, config.SLACK_API_URL ?? 'https://slack.com/api/'), { cause: error });
       }
       app = started;
+      sdkLogger.started();
       log.info({ mode: appToken === undefined ? 'http' : 'socket', port: httpPort }, 'slack: listening');
     },
     async stop() {

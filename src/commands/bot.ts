@@ -50,12 +50,15 @@ export function createBot(deps: BotDependencies): Bot {
     const text = checkCommandText(command.text);
     if (!text.ok) return answerProblem(text.error, 'help');
     const kind = auditKind(text.value);
-    const parsed = parseCommand(text.value);
+    // The console and the CLI run on the operator's machine: their examples scan loopback.
+    const platform = command.requester.platform;
+    const audience = platform === 'console' || platform === 'cli' ? 'terminal' : 'chat';
+    const parsed = parseCommand(text.value, audience);
     if (!parsed.ok) return answerProblem(parsed.error, kind);
     const request = parsed.value;
     if (request.kind === 'help') {
       record({ command: 'help', decision: 'answered' });
-      return responder.final(helpReply(request.topic));
+      return responder.final(helpReply(request.topic, audience));
     }
     if (request.kind === 'port') {
       const explanation = explain(request.query);

@@ -1,15 +1,16 @@
 // Command text -> what the person asked for. Accepts slash commands ("/scan web-1 22,80"), the
-// same words after a mention ("scan web-1 22,80"), help in its usual spellings, and plain
-// questions ("what is port 22 for?"), which go to /port. Anything else gets one line with examples.
+// same words after a mention ("scan web-1 22,80", also typed as text: "@portbot scan web-1"), help
+// in its usual spellings, and plain questions ("what is port 22 for?"), which go to /port.
+// Anything else gets one line with examples that work where it was typed.
 import { z } from 'zod';
 import { inputProblem, type InputProblem } from '../errors.js';
 import { parseTargets } from '../policy/target-parse.js';
 import { err, ok, type Result } from '../result.js';
-import type { HelpTopic } from '../report/help-reply.js';
+import { scanExample, type HelpAudience, type HelpTopic } from '../report/help-reply.js';
 
 export interface ScanCommand {
   readonly kind: 'scan';
-  /** Comma-separated targets exactly as typed; the policy normalises and resolves them. */
+  /** Comma-separated targets as typed, in the order typed; the policy normalises and resolves them. */
   readonly targets: string;
   /** The port list as typed, or undefined for the default (common ports). */
   readonly ports: string | undefined;
@@ -19,13 +20,14 @@ export interface ScanCommand {
 
 export type ParsedCommand = ScanCommand | { readonly kind: 'port'; readonly query: string } | { readonly kind: 'help'; readonly topic: HelpTopic };
 
-export const SCAN_EXAMPLE = '/scan web-1 22,80,443';
-const EXAMPLES = `${SCAN_EXAMPLE}, /port 22 or help`;
+const examples = (audience: HelpAudience): string => `${scanExample(audience)}, /port 22 or help`;
 
 const QUESTION_WORDS = new Set(['what', "what's", 'whats', 'which', 'why', 'how', 'is', 'are', 'does', 'do', 'explain', 'tell', 'describe']);
 const HELP_WORDS = new Set(['help', '?', 'commands', 'usage']);
 const PRIVATE_FLAG = /^(--)?private$/i;
 const UDP_FLAG = /^(--udp|udp|-sU)$/i;
+/** "@portbot" typed as text (in the console, or pasted): the command is what follows it. */
+const TYPED_MENTION = /^@portbot\b[\s,:]*/i;
 
 // The policy's own reading of the targets, run here too, so junk and markup never reach the
 // pipeline and the person gets the policy's line (what was wrong, what to write) at once.
@@ -37,7 +39,12 @@ const targetsSchema = z
     if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.error.message });
   });
 
-export function parseCommand(text: string): Result<ParsedCommand, InputProblem> {
+// Trim White_Space only: String#trim also strips U+FEFF, which the target check must see and refuse.
+const withoutMention = (text: string): string => text.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, '').replace(TYPED_MENTION, '');
+
+/** `audience` picks examples that work where the command was typed (the console allows loopback). */
+export function parseCommand(typed: string, audience: HelpAudience = 'chat'): Result<ParsedCommand, InputProblem> {
+  const text = withoutMention(typed);
   // Split on White_Space, not \s: \s also matches U+FEFF, an invisible character the target check must see.
   const words = text.split(/\p{White_Space}+/u).filter((word) => word.length > 0);
   const [first, ...rest] = words;
@@ -46,14 +53,14 @@ export function parseCommand(text: string): Result<ParsedCommand, InputProblem> 
   const restIsHelp = rest.length === 1 && HELP_WORDS.has(rest[0]?.toLowerCase() ?? '');
 
   if (HELP_WORDS.has(verb)) return ok({ kind: 'help', topic: helpTopic(rest[0]) });
-  if (verb === 'scan') return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'scan' }) : parseScan(rest);
+  if (verb === 'scan') return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'scan' }) : parseScan(rest, audience);
   if (verb === 'port' || verb === 'ports') {
     return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'port' }) : ok({ kind: 'port', query: rest.join(' ') });
   }
-  if (QUESTION_WORDS.has(verb) || text.trim().endsWith('?') || /^\d+(\/(tcp|udp))?$/i.test(text.trim())) {
-    return ok({ kind: 'port', query: text.trim() });
+  if (QUESTION_WORDS.has(verb) || text.endsWith('?') || /^\d+(\/(tcp|udp))?$/i.test(text)) {
+    return ok({ kind: 'port', query: text });
   }
-  return err(inputProblem('invalid-command', `I don't know the command "${first.slice(0, 40)}". Try ${EXAMPLES}.`));
+  return err(inputProblem('invalid-command', `I don't know the command "${first.slice(0, 40)}". Try ${examples(audience)}.`));
 }
 
 function helpTopic(word: string | undefined): HelpTopic {
@@ -61,18 +68,30 @@ function helpTopic(word: string | undefined): HelpTopic {
   return topic === 'scan' || topic === 'port' ? topic : 'all';
 }
 
-function parseScan(words: readonly string[]): Result<ScanCommand, InputProblem> {
-  const [targets, ...options] = words;
+/**
+ * After the first target, a word is another target when no port list could contain it: an address,
+ * a CIDR block, a dotted name or localhost (port lists have no dots, and their only colons are the
+ * T:/U: prefixes). So `/scan 127.0.0.1 127.0.0.2 22` scans two hosts, while in `/scan web-1 ssh`
+ * "ssh" stays a port; single-label names go in a comma list (`/scan web-1,web-2 22`).
+ */
+const isAnotherTarget = (word: string): boolean => !/^[tu]:/i.test(word) && (/[.:]/.test(word) || word.toLowerCase() === 'localhost');
+
+function parseScan(words: readonly string[], audience: HelpAudience): Result<ScanCommand, InputProblem> {
+  const isPrivate = words.some((word) => PRIVATE_FLAG.test(word));
+  const udp = words.some((word) => UDP_FLAG.test(word));
+  const [first = '', ...rest] = words.filter((word) => !PRIVATE_FLAG.test(word) && !UDP_FLAG.test(word));
+  const more = rest.findIndex((word) => !isAnotherTarget(word));
+  const typedTargets = [first, ...rest.slice(0, more === -1 ? rest.length : more)];
+  const options = more === -1 ? [] : rest.slice(more);
+  if (first === '') return err(inputProblem('invalid-target', `Say what to scan, e.g. ${scanExample(audience)}`));
+  const targets = typedTargets.join(',');
   const checked = targetsSchema.safeParse(targets);
   if (!checked.success) {
     const why = checked.error.issues[0]?.message ?? 'that target is not valid';
-    return err(inputProblem('invalid-target', `Can't scan: ${why}. Example: ${SCAN_EXAMPLE}`));
+    return err(inputProblem('invalid-target', `Can't scan: ${why}. Example: ${scanExample(audience)}`));
   }
-  const isPrivate = options.some((word) => PRIVATE_FLAG.test(word));
-  const udp = options.some((word) => UDP_FLAG.test(word));
   // "22, 80,443" arrives as several words: glue the remaining words back into one list.
   const ports = options
-    .filter((word) => !PRIVATE_FLAG.test(word) && !UDP_FLAG.test(word))
     .join(',')
     .replace(/,{2,}/g, ',')
     .replace(/^,|,$/g, '');
@@ -88,7 +107,7 @@ export function scanCommandText(command: ScanCommand): string {
 
 /** Which audit bucket a command belongs to, even when it could not be parsed. */
 export function auditKind(text: string): 'scan' | 'port' | 'help' {
-  const verb = text.trim().split(/\s+/)[0]?.toLowerCase().replace(/^\//, '') ?? '';
+  const verb = withoutMention(text).split(/\s+/)[0]?.toLowerCase().replace(/^\//, '') ?? '';
   if (verb === 'scan') return 'scan';
   return verb === 'port' || verb === 'ports' || QUESTION_WORDS.has(verb) ? 'port' : 'help';
 }

@@ -39,7 +39,8 @@ export async function startBots(options: StartOptions): Promise<number> {
     logger.info({ why }, 'portbot is stopping');
     return EXIT.done;
   } catch (error) {
-    logger.error({ err: error }, 'could not start');
+    // The line below is the report; the stack is for debugging (PORTBOT_LOG_LEVEL=debug).
+    logger.debug({ err: error }, 'could not start');
     const message = error instanceof Error ? error.message : String(error);
     options.streams.stderr.write(`portbot: could not start ${options.names.join(' and ')}: ${message.split('\n')[0] ?? ''}\n`);
     // A missing or contradictory setting is the operator's input, like a bad variable value.

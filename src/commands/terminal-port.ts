@@ -1,4 +1,5 @@
 // `portbot port <query>`: the same explanation the chat gives, as text or JSON.
+import { problemLine } from '../errors.js';
 import { explain } from '../knowledge/index.js';
 import type { AuditLog } from '../policy/audit.js';
 import type { Requester } from '../policy/types.js';
@@ -18,7 +19,7 @@ export function terminalPort(query: string, json: boolean, requester: Requester,
     durationMs: Date.now() - started,
   });
   if (!explanation.ok) {
-    streams.stderr.write(`portbot: ${explanation.error.message}\n`);
+    streams.stderr.write(`portbot: ${problemLine(explanation.error)}\n`);
     return EXIT.invalid;
   }
   streams.stdout.write(json ? `${JSON.stringify(explanation.value, null, 2)}\n` : replyText(explanationReply(explanation.value)));

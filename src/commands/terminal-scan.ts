@@ -2,12 +2,14 @@
 // document, with exit codes scripts can rely on (0 done, 2 bad input, 3 refused, 1 otherwise).
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Problem } from '../errors.js';
+import { problemLine, type Problem } from '../errors.js';
 import type { CommandLog } from '../log.js';
 import type { Requester } from '../policy/types.js';
 import { progressBar } from '../report/progress-bar.js';
+import { formatCount } from '../report/fold.js';
 import { SCAN_FORMATS, type ScanFormatName } from '../report/scan-formats.js';
 import { scanTable } from '../report/scan-table.js';
+import { formatDuration } from '../report/scan-summary.js';
 import type { PortProbe, ScanProgress } from '../scanner/types.js';
 import { runScan, type ScanFlowDependencies } from './scan-flow.js';
 
@@ -86,7 +88,7 @@ export async function terminalScan(
     });
     bar?.clear();
     if (outcome.kind === 'problem') {
-      streams.stderr.write(`portbot: ${outcome.problem.message}\n`);
+      streams.stderr.write(`portbot: ${problemLine(outcome.problem)}\n`);
       return problemExitCode(outcome.problem);
     }
     const { report } = outcome;
@@ -102,7 +104,9 @@ export async function terminalScan(
       }
     } else streams.stdout.write(scanTable(report));
     if (!report.cancelled) return EXIT.done;
-    streams.stderr.write(`portbot: ${stopReason}; the result above covers only the ports finished before it stopped\n`);
+    const finished = report.hosts.reduce((sum, host) => sum + host.ports.length, 0);
+    const shown = request.format === undefined ? 'the result above' : `the ${SCAN_FORMATS[request.format].label} above`;
+    streams.stderr.write(`portbot: ${stopReason} after ${formatDuration(report.durationMs)}; ${shown} covers only the ${formatCount(finished)} ports finished by then\n`);
     return EXIT.failed;
   } finally {
     bar?.clear();

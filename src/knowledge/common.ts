@@ -5,8 +5,9 @@ const byProtocolThenPort = (a: PortProbe, b: PortProbe): number =>
   a.protocol === b.protocol ? a.port - b.port : a.protocol === 'tcp' ? -1 : 1;
 
 /**
- * The `common` port list (alias `top100`): every curated port on the transports its service
- * really uses, sorted TCP first. portbot's own selection, not nmap's frequency table.
+ * The `common` port list, the default of every scan: every curated port on the transports its
+ * service really uses, sorted TCP first. portbot's own selection, not nmap's frequency table
+ * (docs/port-lists.md).
  */
 export const COMMON_PORTS: readonly PortProbe[] = curatedPorts
   .flatMap((entry) => entry.transports.map((protocol) => ({ port: entry.port, protocol })))

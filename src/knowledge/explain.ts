@@ -54,10 +54,6 @@ export function explain(query: string): Result<Explanation, InputProblem> {
   if (found !== undefined) return ok(found);
   const shown = subject.length > 40 ? `${subject.slice(0, 40)}…` : subject;
   const suggestion = closestMatch(withoutFiller(subject), topicVocabulary());
-  return err(
-    inputProblem(
-      'unknown-topic',
-      suggestion === undefined ? `No port or topic called "${shown}": ${HOW_TO_ASK}.` : `No port or topic called "${shown}". Did you mean "${suggestion}"?`,
-    ),
-  );
+  if (suggestion === undefined) return err(inputProblem('unknown-topic', `No port or topic called "${shown}": ${HOW_TO_ASK}.`));
+  return err(inputProblem('unknown-topic', `No port or topic called "${shown}".`, suggestion));
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Protocol } from '../scanner/types.js';
+import { topicKey } from './topic-key.js';
 
 export interface IanaEntry {
   /** Service name; empty for reserved and unassigned rows. */
@@ -93,6 +94,9 @@ export function ianaEntry(port: number, protocol: Protocol): IanaEntry | undefin
   const name = nameColumn()[protocol][port];
   return name === undefined ? undefined : { name, description: description ?? '' };
 }
+
+/** Whether a row's description says more than its name ("Gopher" for gopher does not). */
+export const describes = (row: IanaEntry): boolean => row.description !== '' && topicKey(row.description) !== topicKey(row.name);
 
 /** The registered service name, or null for reserved, unassigned and unlisted ports. */
 export function ianaName(port: number, protocol: Protocol): string | null {

@@ -2,7 +2,7 @@
 // Map lookup; the table is built once, at first use, from the curated list and the IANA registry.
 import type { Protocol } from '../scanner/types.js';
 import { curatedFor, curatedOnPort } from './curated.js';
-import { ianaEntry, ianaName } from './iana.js';
+import { describes, ianaEntry, ianaName } from './iana.js';
 import { curatedPorts } from './ports/index.js';
 import type { PortNote } from './types.js';
 
@@ -40,5 +40,6 @@ export function portNote(port: number, protocol: Protocol): PortNote | null {
     // 22/udp: IANA reserves it for SSH, but SSH never runs over UDP.
     return { note: oneLine(`${other.label} uses ${ownTransport.toUpperCase()}; this ${protocol.toUpperCase()} port is something else`), warning: false };
   }
-  return { note: oneLine(`IANA: ${row.description === '' ? row.name : row.description}`), warning: false };
+  // The SERVICE column shows the name already: a note only when the registry says more than that.
+  return describes(row) ? { note: oneLine(`IANA: ${row.description}`), warning: false } : null;
 }

@@ -1,7 +1,7 @@
 // Builds the explanation of one port: the curated entry, else IANA's row, else "unassigned".
 import type { Protocol } from '../scanner/types.js';
 import { curatedFor, curatedOnPort } from './curated.js';
-import { ianaEntry, type IanaEntry } from './iana.js';
+import { describes, ianaEntry, type IanaEntry } from './iana.js';
 import type { CuratedPort } from './ports/index.js';
 import { describeRange, portRange } from './ranges.js';
 import type { PortExplanation } from './types.js';
@@ -72,9 +72,13 @@ function fromRegistry(port: number, protocols: readonly Protocol[]): PortExplana
     })
     .filter((text, position, all) => all.indexOf(text) === position);
   const sameName = named.every((protocol) => ianaEntry(port, protocol)?.name === first.name);
-  const summary = sameName
-    ? `IANA registers port ${port} (${transportWords(named)}) for ${first.name}${first.description === '' ? '' : `: ${first.description}`}.`
-    : `IANA registers ${described.join(' and ')}.`;
+  // The answer's title names the service and its transports already; the summary adds only what
+  // the registry says beyond the name, so nothing is said twice.
+  const summary = !sameName
+    ? `IANA registers ${described.join(' and ')}; portbot has no notes of its own on this port.`
+    : describes(first)
+      ? `IANA's registry describes it as "${first.description}"; portbot has no notes of its own on this port.`
+      : 'IANA\'s registry gives this port a name and nothing more; portbot has no notes of its own on it.';
   const warning = protocols.length === 1 && protocols[0] !== undefined ? otherTransportWarning(port, protocols[0]) : undefined;
   return {
     kind: 'port',
@@ -85,7 +89,6 @@ function fromRegistry(port: number, protocols: readonly Protocol[]): PortExplana
     iana: { name: first.name, description: first.description },
     range,
     summary,
-    usedFor: `portbot has no notes of its own on this port; this is the registry entry. The port lies in ${describeRange(port)}.`,
     security: warning ?? 'A registration only says who asked for the number: any program can listen on any port, so check what actually runs there before trusting the name.',
     risky: false,
     seeAlso: ['well-known ports'],

@@ -6,7 +6,7 @@ import type { InputProblem, Refusal } from '../errors.js';
 import { inputProblem, refusal } from '../errors.js';
 import type { Result } from '../result.js';
 import { err, ok } from '../result.js';
-import type { PortProbe, ScanAddress } from '../scanner/types.js';
+import type { PortProbe } from '../scanner/types.js';
 import type { TargetLists } from './address-check.js';
 import { createAuthoriser } from './authorisation.js';
 import type { Clock } from './clock.js';
@@ -19,6 +19,7 @@ import { compileRules, loopbackRules } from './rules.js';
 import { createSocketPool } from './socket-share.js';
 import { planTargets } from './target-plan.js';
 import { parseTargets } from './target-parse.js';
+import { inTypedOrder } from './typed-order.js';
 import type { Requester, ScanGrant, ScanPolicy } from './types.js';
 import { createUserSlots } from './user-slots.js';
 
@@ -83,7 +84,9 @@ export function createScanPolicy(config: Config, options: ScanPolicyOptions): Sc
       const limit = config.PORTBOT_CONCURRENT_SCANS_PER_USER;
       return err(refusal('too-many-scans', `you already have ${limit} scan${limit === 1 ? '' : 's'} running (PORTBOT_CONCURRENT_SCANS_PER_USER): wait for one to finish or cancel it`));
     }
-    const token = buckets.take(key);
+    // The per-minute limit keeps one person from flooding a shared channel; the console and the
+    // CLI run as the operator, who sets the limits, so they are not metered.
+    const token = requester.platform === 'console' || requester.platform === 'cli' ? { ok: true as const } : buckets.take(key);
     if (!token.ok) {
       slots.give(key);
       const seconds = Math.max(1, Math.ceil(token.retryAfterMs / 1000));
@@ -95,7 +98,7 @@ export function createScanPolicy(config: Config, options: ScanPolicyOptions): Sc
       return named;
     }
 
-    const addresses = uniqueByAddress([...plan.value.addresses, ...named.value.scanned]);
+    const addresses = inTypedOrder(parsed.value, [...plan.value.addresses, ...named.value.scanned]);
     const scannedAnyway = new Set(addresses.map(({ address }) => address));
     const seat = sockets.join(addresses.length * ports.length);
     let released = false;
@@ -115,10 +118,4 @@ export function createScanPolicy(config: Config, options: ScanPolicyOptions): Sc
   }
 
   return { authoriseScan };
-}
-
-function uniqueByAddress(addresses: readonly ScanAddress[]): ScanAddress[] {
-  const seen = new Map<string, ScanAddress>();
-  for (const address of addresses) if (!seen.has(address.address)) seen.set(address.address, address);
-  return [...seen.values()];
 }

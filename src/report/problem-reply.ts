@@ -1,9 +1,9 @@
 // Answers that are not results: bad input, refusals and internal errors. Always private, so a
 // typo or a denied target never spams the channel, and always one line the person can act on.
-import type { Reply } from '../commands/reply.js';
+import type { Reply, ReplyAction } from '../commands/reply.js';
 import type { Problem } from '../errors.js';
 
-const privateReply = (title: string, summary: string, tone: Reply['tone']): Reply => ({
+const privateReply = (title: string, summary: string, tone: Reply['tone'], actions: readonly ReplyAction[] = []): Reply => ({
   title,
   summary,
   tone,
@@ -11,14 +11,18 @@ const privateReply = (title: string, summary: string, tone: Reply['tone']): Repl
   rows: [],
   sections: [],
   notes: [],
-  actions: [],
+  actions,
 });
 
 export function problemReply(problem: Problem): Reply {
+  if (problem.kind === 'refusal') return privateReply('Scan refused', problem.message, 'danger');
   if (problem.code === 'unresolvable-target') return privateReply("Can't find that host", problem.message, 'warning');
-  return problem.kind === 'input'
-    ? privateReply("Can't read that command", problem.message, 'warning')
-    : privateReply('Scan refused', problem.message, 'danger');
+  // A near miss ("/port shh") is answered as the question it probably was, with that answer one press away.
+  if (problem.suggestion !== undefined) {
+    const explain: ReplyAction = { kind: 'explain', label: `Explain ${problem.suggestion}`, query: problem.suggestion };
+    return privateReply(`Did you mean "${problem.suggestion}"?`, problem.message, 'info', [explain]);
+  }
+  return privateReply("Can't read that command", problem.message, 'warning');
 }
 
 /** A bug or broken infrastructure: the details (stack, cause) go to the operational log only. */

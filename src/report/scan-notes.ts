@@ -3,19 +3,15 @@
 import { portNote } from '../knowledge/index.js';
 import { stateTotals } from '../scanner/summary.js';
 import type { PortResultList, ScanReport } from '../scanner/types.js';
-import { formatCount } from './fold.js';
 import { targetNotes } from './target-notes.js';
 
 export function scanNotes(report: ScanReport, anyWarning: boolean): string[] {
   const states = stateTotals(report.hosts);
   const finished = [...states.values()].reduce((sum, count) => sum + count, 0);
   const notes: string[] = targetNotes(report);
-  if (report.cancelled) {
-    notes.push(`The scan was cancelled: these results cover only the ${formatCount(finished)} ports finished before it stopped.`);
-  }
-  if (finished > 0 && !states.has('open')) {
-    notes.push('No open ports: none of these ports answered as open.');
-  }
+  // A cancelled scan says so in its title and summary ("cancelled after 2,000 ports"), the CLI on
+  // its one stderr line: no note repeats it.
+  if (finished > 0 && !states.has('open')) notes.push('None of the scanned ports is open.');
   if (anyWarning) {
     notes.push('Ports marked with a warning run services that are risky to expose beyond a trusted network.');
   }

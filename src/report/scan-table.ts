@@ -19,8 +19,9 @@ export function scanTable(report: ScanReport): string {
   const addresses = report.hosts.length === 1 ? '1 address' : `${report.hosts.length} addresses`;
   const up = report.hosts.filter((host) => host.status?.state === 'up').length;
   const upText = report.hosts.some((host) => host.status !== undefined) ? ` (${up} host${up === 1 ? '' : 's'} up)` : '';
-  const done = `portbot done: ${addresses}${upText} scanned in ${formatDuration(report.durationMs).replace(' s', ' seconds')}${report.cancelled ? ' (cancelled)' : ''}`;
-  return [...blocks, ...(notes.length > 0 ? [notes.join('\n')] : []), done].join('\n\n') + '\n';
+  // A cancelled scan is not done: the CLI says what stopped it, once, on stderr.
+  const done = report.cancelled ? [] : [`portbot done: ${addresses}${upText} scanned in ${formatDuration(report.durationMs).replace(' s', ' seconds')}`];
+  return [...blocks, ...(notes.length > 0 ? [notes.join('\n')] : []), ...done].join('\n\n') + '\n';
 }
 
 function hostBlock(host: HostReport): string {

@@ -1,8 +1,10 @@
 // Port lists as people write them, after nmap's -p syntax: "22", "22,80,443", "1-1024", "all",
-// "ssh,https", "common" (alias "top100"), "T:22,80,U:53,161", "53/udp". Parsed with zod at the edge.
+// "ssh,https", the named lists "common" and "thorough" (docs/port-lists.md), "T:22,80,U:53,161",
+// "53/udp". Parsed with zod at the edge.
 import { z } from 'zod';
 import { inputProblem, type InputProblem } from '../errors.js';
 import { COMMON_PORTS } from '../knowledge/common.js';
+import { thoroughPorts } from '../knowledge/port-lists/thorough.js';
 import { err, ok, type Result } from '../result.js';
 import type { PortProbe, Protocol } from '../scanner/types.js';
 import { resolveServiceName, shown } from './port-names.js';
@@ -42,7 +44,9 @@ function number(text: string): Result<number, string> {
 function expandItem(item: string, protocol: Protocol, explicit: boolean): Expanded {
   const lower = item.toLowerCase();
   if (lower === 'all' || lower === '-') return ok([{ protocol, from: 1, to: MAX_PORT }]);
+  // "top100" was the first name of `common`; it is read as `common` so old commands still run.
   if (lower === 'common' || lower === 'top100') return probeRuns(COMMON_PORTS.filter((probe) => probe.protocol === protocol));
+  if (lower === 'thorough') return probeRuns(thoroughPorts(protocol));
   const withTransport = /^(\d+)\/(tcp|udp)$/.exec(lower);
   if (withTransport?.[1] !== undefined) {
     const port = number(withTransport[1]);
@@ -126,7 +130,7 @@ export const portSpecSchema = (defaultProtocol: Protocol = 'tcp') =>
     });
 
 /**
- * Parses a port list: "22", "22,80,443", "1-1024", "all", "ssh,https", "common", "top100",
+ * Parses a port list: "22", "22,80,443", "1-1024", "all", "ssh,https", "common", "thorough",
  * "U:53", "T:22,U:53". `defaultProtocol` applies to items without a T:/U: prefix.
  * Duplicates merge; the result is sorted (tcp before udp, then by port).
  */

@@ -1,9 +1,10 @@
 // The scanner's entry point: every checked address, every protocol, one report. A scan of several
 // addresses first discovers which hosts are up and port-scans only those (nmap's default), unless
 // `allHosts`. Each (host, protocol) pair is a job run by its prober; up to MAX_PARALLEL_JOBS run at
-// once and share the scan's socket allowance equally, re-read before every probe. With `services`,
+// once (p-limit) and share the scan's socket allowance equally, re-read before every probe. With `services`,
 // a host's TCP job goes on to probe its open ports before the worker takes the next job.
 import { setMaxListeners } from 'node:events';
+import pLimit from 'p-limit';
 import { DetectedPorts, openTcpPorts } from './detect/detected-ports.js';
 import { detectHostPorts } from './detect/index.js';
 import { discoverHost, discoverHosts } from './discovery/index.js';
@@ -77,29 +78,28 @@ export async function scan(
     let running = 0;
     const share: ConcurrencyShare = { current: () => Math.max(1, Math.floor(allowance.current() / Math.max(1, running))) };
 
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      for (let job = jobs[next++]; job !== undefined && !signal.aborted; job = jobs[next++]) {
-        const address = addresses[job.host]!;
-        running++;
-        try {
-          const prober = probers[job.protocol];
-          const latency = statuses[job.host]?.latencyMs;
-          const seed = latency === null || latency === undefined ? {} : { initialRttMs: latency };
-          job.results = await prober(address, job.ports, { signal, concurrency: share, onResult: (_index, state) => progress.add(state), ...seed });
-          if (options.services === true && job.protocol === 'tcp' && !signal.aborted) {
-            job.detected = await detectHostPorts(address, openTcpPorts(job.results), { signal, concurrency: share });
-          }
-        } catch (error) {
-          stopAll.abort();
-          throw error;
-        } finally {
-          running--;
+    const runJob = async (job: Job): Promise<void> => {
+      if (signal.aborted) return;
+      const address = addresses[job.host]!;
+      running++;
+      try {
+        const prober = probers[job.protocol];
+        const latency = statuses[job.host]?.latencyMs;
+        const seed = latency === null || latency === undefined ? {} : { initialRttMs: latency };
+        job.results = await prober(address, job.ports, { signal, concurrency: share, onResult: (_index, state) => progress.add(state), ...seed });
+        if (options.services === true && job.protocol === 'tcp' && !signal.aborted) {
+          job.detected = await detectHostPorts(address, openTcpPorts(job.results), { signal, concurrency: share });
         }
+      } catch (error) {
+        stopAll.abort();
+        throw error;
+      } finally {
+        running--;
       }
     };
-    const workers = Array.from({ length: Math.min(MAX_PARALLEL_JOBS, jobs.length) }, worker);
-    const settled = await Promise.allSettled(workers);
+    // p-limit keeps at most MAX_PARALLEL_JOBS probers (and so abort listeners) alive at once.
+    const limit = pLimit(MAX_PARALLEL_JOBS);
+    const settled = await Promise.allSettled(jobs.map((job) => limit(runJob, job)));
     const failure = settled.find((outcome) => outcome.status === 'rejected');
     if (failure !== undefined) throw failure.reason;
 

@@ -1,11 +1,11 @@
 // A host's ports in the folded form the store keeps (types.ts, PortSheet; docs/store.md says why):
 // built in two passes over the scanner's list, so a 65,535-port result never becomes 65,535
 // stored objects, and read back port by port for the diff and for reports.
-import type { PortReason, PortResult, PortState, Protocol } from '../scanner/types.js';
-import type { JsonObject, PortSheet, StoredPort } from './types.js';
+import type { DetectedService, PortReason, PortResult, PortState, Protocol } from '../scanner/types.js';
+import type { PortSheet, StoredPort } from './types.js';
 
-/** A port as the store receives it: the scanner's result, plus detection once issue 18 adds it. */
-export type RecordablePort = PortResult & { readonly detected?: JsonObject };
+/** A port as the store receives it: the scanner's result, with what answered when detection ran. */
+export type RecordablePort = PortResult;
 
 /**
  * nmap lists a state one port at a time up to 25 ports (its max_per_state): a small result is kept
@@ -34,7 +34,7 @@ export function sheetsOf(ports: Iterable<RecordablePort>): Partial<Record<Protoc
   const groupOf: number[] = [];
   const rtts: (number | null)[] = [];
   const services: (string | null)[] = [];
-  const detections = new Map<number, JsonObject>();
+  const detections = new Map<number, DetectedService>();
   for (const { port, protocol, state, reason, service, rttMs, detected } of ports) {
     let byState = groupIds.get(protocol);
     if (byState === undefined) {

@@ -3,8 +3,8 @@
 // this folder are written once against it. Time columns are timestamptz.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import type { Protocol, StateSummary } from '../scanner/types.js';
-import type { JobStatus, JsonObject, Platform, PortSheet, Visibility } from './types.js';
+import type { HostStatus, Protocol, StateSummary } from '../scanner/types.js';
+import type { JobStatus, Platform, PortSheet, Visibility } from './types.js';
 
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -84,7 +84,7 @@ export const jobHosts = pgTable(
     target: text('target').notNull(),
     address: text('address').notNull(),
     summary: jsonb('summary').$type<StateSummary>().notNull(),
-    status: jsonb('status').$type<JsonObject>(),
+    status: jsonb('status').$type<HostStatus>(),
     sheets: jsonb('sheets').$type<Partial<Record<Protocol, PortSheet>>>().notNull(),
   },
   (table) => [primaryKey({ columns: [table.jobId, table.position] })],

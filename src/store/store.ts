@@ -1,9 +1,9 @@
 // What the scan service, history, diff and (later) watches need from persistence. Two stores
 // implement it over one Drizzle schema: PGlite embedded in PORTBOT_DATA_DIR, and PostgreSQL at
 // PORTBOT_DATABASE_URL. Writes take ids from the scan service; every read takes a Scope.
-import type { StateSummary } from '../scanner/types.js';
+import type { HostStatus, StateSummary } from '../scanner/types.js';
 import type { RecordablePort } from './port-sheet.js';
-import type { HistoryEntry, Job, JobError, JobProgress, JobRequest, JsonObject, Requester, Scope, StoredResult, Visibility } from './types.js';
+import type { HistoryEntry, Job, JobError, JobProgress, JobRequest, Requester, Scope, StoredResult, Visibility } from './types.js';
 
 export interface NewJob {
   readonly requester: Requester;
@@ -11,14 +11,14 @@ export interface NewJob {
   readonly request: JobRequest;
 }
 
-/** One host of a finished scan as the scanner reports it (HostReport), plus status once issue 18 adds it. */
+/** One host of a finished scan as the scanner reports it (HostReport). */
 export interface RecordableHost {
   readonly target: string;
   readonly address: string;
   /** Every scanned port, ascending per protocol (a PortResultList or an array). */
   readonly ports: Iterable<RecordablePort>;
   readonly summary: StateSummary;
-  readonly status?: JsonObject;
+  readonly status?: HostStatus;
 }
 
 /** A finished scan (the scanner's ScanReport fits). `cancelled`: the job ends `cancelled`, with what finished. */

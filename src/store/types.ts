@@ -1,6 +1,6 @@
 // The job record: what portbot remembers of every scan, and the compact form of its result. These
 // are the types callers see; schema.ts maps them to tables, port-sheet.ts builds the result form.
-import type { PortReason, PortState, Protocol, StateSummary } from '../scanner/types.js';
+import type { DetectedService, HostStatus, PortReason, PortState, Protocol, StateSummary } from '../scanner/types.js';
 
 /** Where a request came from. `cli` and `console` run as the operator. */
 export type Platform = 'slack' | 'discord' | 'console' | 'cli';
@@ -75,10 +75,6 @@ export interface Job {
   readonly durationMs: number | null;
 }
 
-/** JSON as stored in jsonb columns: room for detection (issue 18) and host status without a migration. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
-
 /** A port kept one by one in a stored result: every open port, and every port outside the folded group. */
 export interface StoredPort {
   readonly port: number;
@@ -86,8 +82,8 @@ export interface StoredPort {
   readonly reason: PortReason;
   readonly service: string | null;
   readonly rttMs: number | null;
-  /** What answered (issue 18: name, product, version, tls, findings); absent when not detected. */
-  readonly detected?: JsonObject;
+  /** What answered (name, product, version, tls, findings); absent when not detected. */
+  readonly detected?: DetectedService;
 }
 
 /**
@@ -112,8 +108,8 @@ export interface StoredHost {
   readonly target: string;
   readonly address: string;
   readonly summary: StateSummary;
-  /** Host status (issue 18: up/down, reason, latency); null when the scan did not report one. */
-  readonly status: JsonObject | null;
+  /** Host status (up/down, reason, latency); null when the scan did not report one. */
+  readonly status: HostStatus | null;
   readonly sheets: Readonly<Partial<Record<Protocol, PortSheet>>>;
 }
 

@@ -120,10 +120,31 @@ test('SIGINT cancels a running scan: the partial result is still printed, exit 1
   assert.doesNotMatch(run.stderr, /\n\s+at /);
 });
 
+test('a cancelled text scan says so once: one line on stderr with what the partial table covers, nothing in it', async () => {
+  const cli = startCli(['scan', '127.0.0.1', '1-65535'], { PORTBOT_LOG_LEVEL: 'debug' });
+  await cli.waitForStderr('scan started');
+  cli.child.kill('SIGINT');
+  const run = await cli.done;
+  assert.equal(run.code, 1);
+  assert.match(run.stdout, /^portbot scan report for 127\.0\.0\.1/);
+  assert.doesNotMatch(run.stdout, /cancel|portbot done/i, 'the table does not repeat it');
+  const said = run.stderr.split('\n').filter((line) => line.startsWith('portbot:'));
+  assert.equal(said.length, 1, run.stderr);
+  assert.match(said[0] ?? '', /^portbot: scan cancelled by SIGINT after [\d.]+ s; the result above covers only the [\d,]+ ports finished by then$/);
+});
+
 test('a chat token without the settings it needs: the bot does not start, exit 2, one line', async () => {
   const run = await runCli([], { SLACK_BOT_TOKEN: 'xoxb-test', PORTBOT_LOG_LEVEL: 'silent' });
   assert.equal(run.code, 2);
   assert.match(oneLine(run.stderr), /could not start slack: .*SLACK_/);
+});
+
+test('Slack against an unreachable API: after its retries, one line with the cause, no SDK warnings and no stack', async () => {
+  // The default log level (info) is the one an operator starts with; the Web API client retries
+  // for about 15 s before giving up.
+  const run = await runCli([], { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-secret', SLACK_API_URL: `http://127.0.0.1:${closed}/api/`, PORT: '0' });
+  assert.equal(run.code, 1);
+  assert.equal(run.stderr, `portbot: could not start slack: cannot reach the Slack API at http://127.0.0.1:${closed}/api/ (ECONNREFUSED)\n`);
 });
 
 test('a --json reader that stops early gets one line on stderr and exit 1, not a crash', async () => {

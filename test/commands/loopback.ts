@@ -1,5 +1,6 @@
 // Real listeners on loopback for tests: an open port, and a port that is certainly closed.
 import { createServer, type Server } from 'node:net';
+import { after, before } from 'node:test';
 
 export interface Listener {
   readonly port: number;
@@ -30,4 +31,21 @@ export async function closedPort(): Promise<number> {
   const port = await listen(server);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+export interface LoopbackPorts {
+  /** A listener that accepts (and resets) every connection. */
+  readonly open: Listener;
+  readonly closed: number;
+}
+
+/** For the tests of a file or suite: an open and a closed port, set up before them and closed after. */
+export function useLoopbackPorts(): LoopbackPorts {
+  const ports = {} as { open: Listener; closed: number };
+  before(async () => {
+    ports.open = await openPort();
+    ports.closed = await closedPort();
+  });
+  after(() => ports.open.close());
+  return ports;
 }

@@ -51,6 +51,33 @@ test('unknown words and bad targets get one line with an example', () => {
   assert.match(markup.error.message, /Example: \/scan web-1 22,80,443/);
 });
 
+test('several targets separated by spaces are scanned in the order typed; the port list starts at the first word that is no address', () => {
+  const scan = (targets: string, ports: string | undefined) => ({ kind: 'scan', targets, ports, udp: false, private: false });
+  assert.deepEqual(parsed('/scan 127.0.0.1 127.0.0.2 22'), scan('127.0.0.1,127.0.0.2', '22'));
+  assert.deepEqual(parsed('/scan localhost 127.0.0.2 ::1 10.0.0.0/30 22, 80'), scan('localhost,127.0.0.2,::1,10.0.0.0/30', '22,80'));
+  assert.deepEqual(parsed('/scan 10.0.0.2 web-1.example.com'), scan('10.0.0.2,web-1.example.com', undefined));
+  assert.deepEqual(parsed('/scan 127.0.0.2 localhost private'), { ...scan('127.0.0.2,localhost', undefined), private: true });
+  // Port words never look like hosts: no dots, and their only colons are T:/U: prefixes.
+  assert.deepEqual(parsed('/scan web-1 ssh https'), scan('web-1', 'ssh,https'));
+  assert.deepEqual(parsed('/scan ::1 T:22 U:53'), scan('::1', 'T:22,U:53'));
+  assert.deepEqual(parsed('/scan web-1 53/udp'), scan('web-1', '53/udp'));
+  // A misspelt service stays a (bad) port list, so its error is about ports, not a DNS lookup.
+  assert.deepEqual(parsed('/scan web-1 sshh'), scan('web-1', 'sshh'));
+});
+
+test('a mention typed as text ("@portbot …", as in the console) means the words after it', () => {
+  assert.deepEqual(parsed('@portbot what is port 22 for?'), { kind: 'port', query: 'what is port 22 for?' });
+  assert.deepEqual(parsed('@portbot, scan web-1 22'), { kind: 'scan', targets: 'web-1', ports: '22', udp: false, private: false });
+  assert.deepEqual(parsed('@PortBot'), { kind: 'help', topic: 'all' });
+});
+
+test('examples in error lines work where the command was typed: loopback in the console and CLI', () => {
+  const unknown = parseCommand('hello', 'terminal');
+  assert.ok(!unknown.ok);
+  assert.match(unknown.error.message, /Try \/scan localhost 22,80, \/port 22 or help\./);
+  assert.doesNotMatch(unknown.error.message, /web-1/);
+});
+
 test('the Rescan text of a command parses back to the same command', () => {
   const command = parsed('/scan web-1,web-2 22,80 udp private');
   assert.equal(command.kind, 'scan');

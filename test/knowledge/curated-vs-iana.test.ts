@@ -32,6 +32,12 @@ const deviations: Record<string, { iana: string | undefined; why: string }> = {
   '6443/tcp': { iana: 'sun-sr-https', why: 'registered to Sun Service Registry, but the de-facto Kubernetes API port' },
   '10250/tcp': { iana: undefined, why: 'the kubelet port was never registered' },
   '51820/udp': { iana: undefined, why: 'WireGuard\'s conventional port lies in the dynamic range, which IANA never assigns' },
+  '2222/tcp': { iana: 'EtherNet/IP-1', why: 'registered to EtherNet/IP (industrial I/O), but on servers it is nearly always SSH moved off 22' },
+  '8081/tcp': { iana: 'sunproxyadmin', why: 'registered to Sun Proxy Admin, but in practice the next alternate HTTP port after 8080' },
+  '8181/tcp': { iana: 'intermapper', why: 'registered to Intermapper, but in practice GlassFish/Payara and Karaf web listeners' },
+  '9443/tcp': { iana: 'tungsten-https', why: 'registered to WSO2 Tungsten HTTPS; used far more widely as an alternate HTTPS admin port' },
+  '10443/tcp': { iana: 'cirrossp', why: 'registered to CirrosSP, but in practice SSL VPN portals and appliance HTTPS' },
+  '5000/tcp': { iana: 'commplex-main', why: 'registered to commplex-main, but in practice Flask, the Docker registry, Synology DSM and AirPlay' },
 };
 
 test('every curated name and transport matches IANA, or is a documented deviation', () => {

@@ -1,6 +1,7 @@
 // Table tests for the /port query matcher: numbers, names, questions, concepts, misspellings.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { problemLine } from '../../src/errors.js';
 import { explain } from '../../src/knowledge/explain.js';
 import { concepts } from '../../src/knowledge/concepts/index.js';
 import { curatedPorts } from '../../src/knowledge/ports/index.js';
@@ -78,13 +79,14 @@ for (const [query, expected] of answers) {
   });
 }
 
-/** query -> code and a pattern the one-line message must match. */
+/** query -> code and a pattern the one line (message, then the did-you-mean) must match. */
 const problems: [query: string, code: string, message: RegExp][] = [
   ['sshh', 'unknown-topic', /No port or topic called "sshh"\. Did you mean "ssh"\?/],
   ['telent', 'unknown-topic', /Did you mean "telnet"\?/],
   ['remote destkop', 'unknown-topic', /Did you mean "remote desktop"\?/],
   ['what is fitered', 'unknown-topic', /Did you mean "filtered"\?/],
   ['tpc', 'unknown-topic', /Did you mean "tcp"\?/],
+  ['shh', 'unknown-topic', /^No port or topic called "shh"\. Did you mean "ssh"\?$/],
   ['xyzzy plugh', 'unknown-topic', /No port or topic called "xyzzy plugh": ask about a port number \(3389\)/],
   ['', 'unknown-topic', /Nothing to explain/],
   ['   ?  ', 'unknown-topic', /Nothing to explain/],
@@ -100,8 +102,8 @@ for (const [query, code, message] of problems) {
     assert.ok(!result.ok, 'should be refused');
     assert.equal(result.error.kind, 'input');
     assert.equal(result.error.code, code);
-    assert.match(result.error.message, message);
-    assert.ok(!result.error.message.includes('\n'), 'one line');
+    assert.match(problemLine(result.error), message);
+    assert.ok(!problemLine(result.error).includes('\n'), 'one line');
   });
 }
 

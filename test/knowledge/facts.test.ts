@@ -102,6 +102,8 @@ test('the classic dangers are flagged', () => {
 test('the common list holds the ports the issue names, on the right transports', () => {
   const has = (port: number, protocol: 'tcp' | 'udp') => COMMON_PORTS.some((probe) => probe.port === port && probe.protocol === protocol);
   for (const port of [22, 23, 25, 53, 80, 443, 465, 587, 3389]) assert.ok(has(port, 'tcp'), `${port}/tcp`);
+  // The usual alternates: a default scan that finds 8080 but not 2222 misses a moved SSH.
+  for (const port of [2222, 3000, 5000, 8000, 8008, 8080, 8081, 8181, 8443, 8888, 9000, 9443, 10443]) assert.ok(has(port, 'tcp'), `${port}/tcp`);
   for (const port of [53, 67, 68, 69, 123, 137, 161, 162, 500, 514, 1900, 4500, 5353]) assert.ok(has(port, 'udp'), `${port}/udp`);
   for (const [port, protocol] of [[22, 'udp'], [80, 'udp'], [23, 'udp'], [123, 'tcp']] as const) {
     assert.ok(!has(port, protocol), `${port}/${protocol} is not where that service runs`);

@@ -29,7 +29,7 @@ test('serviceName agrees with the curated list for every curated port', () => {
   }
 });
 
-test('portNote: the curated note and warning mark, an IANA note, or null', () => {
+test('portNote: the curated note and warning mark, an IANA description, or null', () => {
   assert.deepEqual(portNote(23, 'tcp'), { note: 'Telnet remote login: passwords cross the network in clear text', warning: true });
   assert.equal(portNote(3389, 'tcp')?.warning, true);
   assert.equal(portNote(3306, 'tcp')?.warning, true);
@@ -37,7 +37,10 @@ test('portNote: the curated note and warning mark, an IANA note, or null', () =>
   assert.equal(portNote(443, 'tcp')?.warning, false);
   assert.match(portNote(514, 'udp')?.note ?? '', /^Syslog/);
   assert.match(portNote(514, 'tcp')?.note ?? '', /^rsh/);
-  assert.deepEqual(portNote(70, 'tcp'), { note: 'IANA: Gopher', warning: false });
+  // The SERVICE column shows the name: a note only when IANA's description says more.
+  assert.equal(portNote(70, 'tcp'), null, 'gopher: "Gopher"');
+  assert.equal(portNote(2024, 'tcp'), null, 'xinuexpansion4: no description');
+  assert.deepEqual(portNote(9001, 'tcp'), { note: 'IANA: ETL Service Manager', warning: false });
   assert.equal(portNote(40001, 'tcp'), null);
   assert.equal(portNote(0, 'tcp'), null);
 });

@@ -36,9 +36,10 @@ test('a name is scanned on its first address; the others are checked and reporte
   const resolver = new FakeResolver({ 'dual.example': [['fd00::5', '10.0.0.5', '::ffff:10.0.0.5', '10.0.0.6']], 'alias.example': [['10.0.0.5']] });
   const decision = await policyWith(resolver).authoriseScan(slackUser(), 'dual.example,alias.example,10.0.0.5', tcp(22));
   assert.ok(decision.ok);
+  // In the order typed; 10.0.0.5 is already covered by alias.example.
   assert.deepEqual(decision.value.addresses, [
-    { target: '10.0.0.5', address: '10.0.0.5', family: 4 },
     { target: 'dual.example', address: 'fd00::5', family: 6 },
+    { target: 'alias.example', address: '10.0.0.5', family: 4 },
   ]);
   // 10.0.0.5 is scanned anyway (it was typed), so only 10.0.0.6 is "not scanned".
   assert.deepEqual(decision.value.otherAddresses, [{ target: 'dual.example', address: '10.0.0.6', family: 4 }]);

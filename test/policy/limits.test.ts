@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Clock } from '../../src/policy/clock.js';
+import type { Requester } from '../../src/policy/types.js';
 import { createScanPolicy } from '../../src/policy/scan-policy.js';
 import { FakeResolver, config, slackUser, tcp } from './helpers.js';
 
@@ -39,6 +40,22 @@ test('scans per minute: a burst up to the limit, then one more per 60/limit seco
   // A long pause refills to the burst size, not beyond it.
   clock.at = 10 * 60_000;
   assert.deepEqual([codeOf(await start()), codeOf(await start()), codeOf(await start()), codeOf(await start())], ['allowed', 'allowed', 'allowed', 'rate-limited']);
+});
+
+test('the console and the CLI run as the operator: no per-minute limit there, while chat keeps it', async () => {
+  const policy = createScanPolicy(config({ PORTBOT_ALLOWLIST: '10.0.0.0/24', PORTBOT_SCANS_PER_MINUTE: '2' }), { loopbackWhenUnconfigured: false, clock: new StepClock() });
+  const codes = async (requester: Requester): Promise<string[]> => {
+    const seen: string[] = [];
+    for (let scan = 0; scan < 7; scan++) {
+      const decision = await policy.authoriseScan(requester, '10.0.0.5', tcp(22));
+      if (decision.ok) decision.value.release();
+      seen.push(codeOf(decision));
+    }
+    return seen;
+  };
+  assert.deepEqual(await codes({ platform: 'console', userId: 'console-user' }), Array(7).fill('allowed'));
+  assert.deepEqual(await codes({ platform: 'cli', userId: 'root' }), Array(7).fill('allowed'));
+  assert.deepEqual(await codes(slackUser()), ['allowed', 'allowed', ...Array(5).fill('rate-limited')]);
 });
 
 test('bad input costs no token', async () => {

@@ -110,3 +110,23 @@ test('a host name rule admits the name, but its addresses still meet the denials
   // The literal address behind an allowed name is not itself allowed.
   assert.equal((await policy.authoriseScan(slackUser(), '198.51.100.7', tcp(22))).ok, false);
 });
+
+test('several targets, typed with spaces or commas: the scan covers them in the order typed, each address once', async () => {
+  const resolver = new FakeResolver({ 'web-1.lab.example': [['10.0.0.9']], 'db.lab.example': [['10.0.0.2']] });
+  const policy = createScanPolicy(config({ PORTBOT_ALLOWLIST: '10.0.0.0/24,*.lab.example' }), { loopbackWhenUnconfigured: false, resolver });
+  const order = async (targets: string): Promise<string[]> => {
+    const decision = await policy.authoriseScan(slackUser(), targets, tcp(22));
+    assert.ok(decision.ok, targets);
+    decision.value.release();
+    return decision.value.addresses.map((address) => `${address.target} ${address.address}`);
+  };
+  // Literal addresses are checked before names are resolved; the answer still follows the typing.
+  assert.deepEqual(await order('web-1.lab.example 10.0.0.7 db.lab.example,10.0.0.4/31'), [
+    'web-1.lab.example 10.0.0.9',
+    '10.0.0.7 10.0.0.7',
+    'db.lab.example 10.0.0.2',
+    '10.0.0.4 10.0.0.4',
+    '10.0.0.5 10.0.0.5',
+  ]);
+  assert.deepEqual(await order('10.0.0.9 web-1.lab.example'), ['10.0.0.9 10.0.0.9']);
+});

@@ -13,7 +13,7 @@ let sequence = 0;
 function stored(...specs: (HostSpec & { detected?: Record<number, string> })[]): StoredResult {
   const hosts = specs.map((spec) => {
     const scanned = host(spec);
-    const ports = (scanned.ports as PortResult[]).map((port) => (spec.detected?.[port.port] === undefined ? port : { ...port, detected: { name: spec.detected[port.port]! } }));
+    const ports = (scanned.ports as PortResult[]).map((port) => (spec.detected?.[port.port] === undefined ? port : { ...port, detected: { name: spec.detected[port.port]!, findings: [] } }));
     return { target: spec.target, address: spec.address, summary: scanned.summary, status: null, sheets: sheetsOf(ports) };
   });
   return { id: `s${String(++sequence).padStart(4, '0')}`, status: 'done', startedAt: new Date(sequence * 1000), finishedAt: null, hosts };

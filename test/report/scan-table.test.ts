@@ -15,8 +15,10 @@ test("the terminal table reads like nmap's: header, Not shown line, aligned colu
   assert.match(text, /portbot done: 1 address scanned in 2\.5 seconds\n$/);
 });
 
-test('a cancelled scan is marked in the last line', () => {
-  assert.match(scanTable(report([host('a', '127.0.0.1', [])], 100, true)), /\(cancelled\)\n$/);
+test('a cancelled scan has no "done" line and no note about it: the CLI says it once, on stderr', () => {
+  const text = scanTable(report([host('a', '127.0.0.1', [])], 100, true));
+  assert.doesNotMatch(text, /portbot done|cancel/);
+  assert.match(scanTable(report([host('a', '127.0.0.1', [])], 100, false)), /portbot done: 1 address scanned in 0\.10 seconds\n$/);
 });
 
 test('each host says whether it is up, and how far away, as nmap does', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { serviceName } from '../../src/knowledge/lookup.js';
 import { COMMON_PORTS, formatPortList, parsePortSpec, portSpecSchema } from '../../src/request/ports.js';
 import type { Protocol } from '../../src/scanner/types.js';
 
@@ -29,7 +30,9 @@ const valid: [spec: string, expected: string, protocol?: Protocol][] = [
   ['SSH, HTTPS', '22,443'],
   ['rdp,smb', '445,3389'],
   ['http', '80'],
-  ['http-alt', '3000,8000,8008,8080,8888'],
+  ['http-alt', '3000,5000,8000,8008,8080-8081,8181,8888'],
+  ['https-alt', '8443,9443,10443'],
+  ['ssh-alt', '2222'],
   ['gopher', '70'],
   ['dns', '53'],
   ['ntp', 'U:123'],
@@ -53,14 +56,28 @@ for (const [spec, expected, protocol] of valid) {
   });
 }
 
-test('common and top100: the curated list on the requested transport', () => {
+test('common: the curated list on the requested transport; top100, its old name, still means it', () => {
   const tcp = COMMON_PORTS.filter((probe) => probe.protocol === 'tcp');
   const udp = COMMON_PORTS.filter((probe) => probe.protocol === 'udp');
   assert.equal(parsed('common'), formatPortList(tcp));
   assert.equal(parsed('top100'), formatPortList(tcp));
   assert.equal(parsed('common', 'udp'), formatPortList(udp));
   assert.equal(parsed('T:common,U:common'), formatPortList(COMMON_PORTS));
-  assert.ok(tcp.length >= 80 && tcp.length <= 110, `about 100 TCP ports, got ${tcp.length}`);
+  assert.ok(tcp.length >= 80 && tcp.length <= 120, `about 100 TCP ports, got ${tcp.length}`);
+});
+
+test('thorough: about 1,000 TCP ports, holding the common list, every IANA-named well-known port and the usual alternates', () => {
+  const thorough = parsePortSpec('thorough');
+  assert.ok(thorough.ok);
+  const ports = new Set(thorough.value.map((probe) => probe.port));
+  assert.ok(ports.size >= 950 && ports.size <= 1050, `about 1,000 ports, got ${ports.size}`);
+  assert.ok(thorough.value.every((probe) => probe.protocol === 'tcp'));
+  for (const probe of COMMON_PORTS) if (probe.protocol === 'tcp') assert.ok(ports.has(probe.port), `common ${probe.port}`);
+  for (let port = 1; port <= 1023; port++) assert.equal(ports.has(port) || serviceName(port, 'tcp') === null, true, `well-known ${port}`);
+  for (const port of [81, 2222, 3306, 5432, 5900, 5901, 6379, 8080, 8081, 8443, 8888, 9200, 27017, 50000]) assert.ok(ports.has(port), `${port}`);
+  const udp = parsePortSpec('thorough', 'udp');
+  assert.ok(udp.ok && udp.value.every((probe) => probe.protocol === 'udp') && udp.value.some((probe) => probe.port === 53));
+  assert.equal(parsed('T:thorough,U:53'), `T:${formatPortList(thorough.value)},U:53`);
 });
 
 test('the result is sorted tcp before udp, then by port, without duplicates', () => {

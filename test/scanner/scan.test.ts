@@ -119,3 +119,21 @@ test('with services, open ports carry what answers there; without, nothing is se
     await new Promise((resolve) => server.close(resolve));
   }
 });
+
+test('a scan of 40 hosts prints no MaxListenersExceededWarning (one abort listener per running job, not per host on one signal)', async () => {
+  // Node warns (MaxListenersExceededWarning) once an AbortSignal has more than 10 listeners; every
+  // host job used to listen on the scan's one signal, so any scan of 11 or more hosts warned.
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error): void => void warnings.push(warning);
+  process.on('warning', onWarning);
+  try {
+    const hosts = Array.from({ length: 40 }, (_, i) => ({ target: `127.0.0.${i + 1}`, address: `127.0.0.${i + 1}`, family: 4 as const }));
+    const controller = new AbortController();
+    const report = await scan(hosts, tcp(await closedPorts(3)), { signal: controller.signal }, tcpOnly());
+    assert.equal(report.hosts.length, 40);
+    await settle(); // warnings are emitted on a later tick
+    assert.deepEqual(warnings.map((warning) => warning.name), []);
+  } finally {
+    process.off('warning', onWarning);
+  }
+});

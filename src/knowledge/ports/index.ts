@@ -8,6 +8,7 @@ import { mailPorts } from './mail.js';
 import { networkServicePorts } from './network-services.js';
 import { remoteAccessPorts } from './remote-access.js';
 import { tunnelAndVoicePorts } from './tunnels-voice.js';
+import { webAlternatePorts } from './web-alternates.js';
 import { webPorts } from './web.js';
 
 export type { CuratedPort } from './entry.js';
@@ -16,6 +17,7 @@ export type { CuratedPort } from './entry.js';
 export const curatedPorts: readonly CuratedPort[] = [
   ...remoteAccessPorts,
   ...webPorts,
+  ...webAlternatePorts,
   ...mailPorts,
   ...fileSharingPorts,
   ...databasePorts,

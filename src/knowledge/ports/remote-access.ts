@@ -12,6 +12,14 @@ export const remoteAccessPorts: readonly CuratedPort[] = [
     seeAlso: ['23', 'tcp'],
   },
   {
+    port: 2222, transports: ['tcp'], service: 'ssh-alt', label: 'Alternate SSH',
+    aliases: ['ssh alt', 'alternate ssh'],
+    summary: 'A second port for SSH logins, used when 22 is taken or to dodge the bots that knock on 22.',
+    usedFor: 'SSH in containers and on shared hosts, Git servers such as Gitea and GitLab run in Docker, and some appliances; DirectAdmin\'s web panel also defaults to 2222.',
+    security: 'Moving SSH off 22 cuts log noise, not risk: scanners find it within minutes. Harden it like port 22 (keys only, no root login).',
+    risky: false, note: 'Often SSH moved off 22 (containers, Git servers); sometimes DirectAdmin', seeAlso: ['22'],
+  },
+  {
     port: 23, transports: ['tcp'], service: 'telnet', label: 'Telnet',
     summary: 'An old way to log in to a computer or network device from another one, with nothing encrypted.',
     usedFor: 'Remote logins on old routers, switches, printers and embedded devices.',

@@ -58,8 +58,9 @@ export function threadedTcpScan(target: ScanAddress, ports: readonly number[], o
       options.signal?.removeEventListener('abort', stopAll);
       if (error === undefined) return resolve(results.finished());
       stopOwn.abort();
-      for (const worker of workers) void worker.terminate();
-      reject(error instanceof Error ? error : new PortbotError('scanner-thread-failed', 'the threaded scan failed', { cause: error }));
+      const failure = error instanceof Error ? error : new PortbotError('scanner-thread-failed', 'the threaded scan failed', { cause: error });
+      // Rejects once every thread is gone, as a finished scan resolves only then.
+      void Promise.allSettled(workers.map((worker) => worker.terminate())).then(() => reject(failure));
     };
     const partDone = (): void => {
       if (--running === 0) finish();
@@ -93,14 +94,16 @@ export function threadedTcpScan(target: ScanAddress, ports: readonly number[], o
           reshare();
         } else if (message.type === 'done') {
           done = true;
-          partDone();
         } else {
           finish(new PortbotError(message.code, message.message));
         }
       });
       worker.on('error', (error) => finish(new PortbotError('scanner-thread-failed', `a scanner thread failed: ${error.message.split('\n')[0]}`, { cause: error })));
+      // A part counts as finished once its thread has exited, not when it says it is done: a thread
+      // still shutting down holds its event loop's descriptors, and no thread may outlive its scan.
       worker.on('exit', (code) => {
-        if (!done) finish(new PortbotError('scanner-thread-failed', `a scanner thread stopped before finishing (exit code ${code})`));
+        if (done) partDone();
+        else finish(new PortbotError('scanner-thread-failed', `a scanner thread stopped before finishing (exit code ${code})`));
       });
     }
 

@@ -32,8 +32,30 @@ test('with no tokens, `portbot` opens the console: every piped line answered in 
 test('`portbot console` scans loopback only unless PORTBOT_ALLOWLIST says otherwise, and stops at exit', async () => {
   const run = await runCli(['console'], { SLACK_BOT_TOKEN: 'xoxb-not-used' }, '/scan 10.1.2.3 22\nexit\n/port 22\n');
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /Scan refused \(private\)/);
+  assert.match(run.stdout, /^Scan refused$/m);
   assert.doesNotMatch(run.stdout, /SSH/i, 'nothing after exit is run');
+});
+
+test('a piped script: seven scans in a row are all answered (the console is not metered), several targets come back in the order typed', async () => {
+  const scans = Array.from({ length: 7 }, () => `/scan 127.0.0.1 ${listener.port}`);
+  const run = await runCli(['console'], {}, [...scans, `/scan 127.0.0.2 localhost ${listener.port},${closed}`].join('\n'));
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.stdout.match(/^Scan of 127\.0\.0\.1$/gm)?.length, 7, run.stdout);
+  assert.doesNotMatch(run.stdout, /Scan refused|PORTBOT_SCANS_PER_MINUTE/);
+  const hosts = run.stdout.slice(run.stdout.indexOf('Scan of 2 hosts'));
+  // localhost is resolved after the literal address is checked; the answer still follows the typing.
+  assert.match(hosts, /Hosts\n {4}127\.0\.0\.2: 0 open, 2 closed\n {4}localhost \([\d.:]+\): \d open/);
+  const table = hosts.slice(hosts.indexOf('HOST'));
+  assert.ok(table.indexOf('127.0.0.2 ') < table.indexOf('localhost ('), `the table lists hosts in the order typed:\n${table}`);
+});
+
+test('a piped script gets whole lines and no escape codes; a typo is a did-you-mean, a typed mention is understood', async () => {
+  const run = await runCli(['console'], { COLUMNS: '40' }, '/port shh\n@portbot what is port 22 for?\n');
+  assert.equal(run.code, 0, run.stderr);
+  assert.ok(!run.stdout.includes('\u001b'));
+  assert.match(run.stdout, /^Did you mean "ssh"\?\n {2}No port or topic called "shh"\.\n\n {2}next: \/port ssh$/m);
+  assert.match(run.stdout, /^Port 22 \(TCP\): Secure Shell \(SSH\)$/m);
+  assert.match(run.stdout, /^ {4}Encrypted, but on the internet .* restrict who may connect\.$/m, 'no wrapping without a terminal');
 });
 
 test('SIGTERM during a scan: the scan is cancelled, still answered, and the process exits 0', async () => {

@@ -53,7 +53,9 @@ export class ConsoleDriver implements ContractDriver {
         // The output stream delivers asynchronously: wait a turn so what was written is read back.
         await new Promise((resolve) => setImmediate(resolve));
         const text = this.#written.slice(before);
-        this.#answers.push({ text, private: (text.split('\n')[0] ?? '').includes('(private)') });
+        // A terminal has one reader, so the console marks nothing private; the contract's notion of
+        // private is what the bot asked for, which the console honours by answering only there.
+        this.#answers.push({ text, private: reply.visibility === 'requester' });
       },
     };
   }
