@@ -2,6 +2,7 @@
 // that names the variable, so an operator never runs a bot that silently ignores a setting.
 import { z } from 'zod';
 import { PortbotError } from './errors.js';
+import { zonesProblem } from './remote/zones.js';
 
 const list = z
   .string()
@@ -52,6 +53,20 @@ export const configSchema = z.object({
   ),
   /** Finished scans older than this many days are pruned from history. */
   PORTBOT_HISTORY_DAYS: positiveInt(90),
+  /** Redis for scanner agents (BullMQ), redis:// or rediss:// (TLS); unset: every scan runs in this process. */
+  PORTBOT_REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\/[^\s]+$/, 'must start with redis:// or rediss:// (TLS), e.g. rediss://portbot:secret@redis.example.com:6380')
+      .optional(),
+  ),
+  /** Targets scanned by a zone's agents, e.g. dmz=10.1.0.0/16,*.dmz.example.com;office=192.168.10.0/24. */
+  PORTBOT_ZONES: optionalText.superRefine((text, context) => {
+    const problem = zonesProblem(text);
+    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+  }),
+  /** Jobs one `portbot agent` runs at once. */
+  PORTBOT_AGENT_CONCURRENCY: positiveInt(2),
 
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
