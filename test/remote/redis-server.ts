@@ -40,6 +40,8 @@ export interface RedisServerOptions {
   /** Run inside this network namespace (`ip netns exec`), listening on `host`. */
   readonly namespace?: string;
   readonly host?: string;
+  /** Further addresses to listen on (another side of a lab namespace). */
+  readonly alsoBind?: readonly string[];
   readonly port?: number;
   /** More redis.conf lines (aclfile, tls-port, ...); `dir` is the server's directory. */
   readonly config?: (dir: string) => readonly string[];
@@ -49,7 +51,7 @@ export async function startRedis(options: RedisServerOptions = {}): Promise<Redi
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'portbot-redis-'));
-  const lines = [`bind ${host}`, `port ${port}`, `dir ${dir}`, 'save ""', 'appendonly no', 'protected-mode no', 'daemonize no', `logfile ${join(dir, 'redis.log')}`, ...(options.config?.(dir) ?? [])];
+  const lines = [`bind ${[host, ...(options.alsoBind ?? [])].join(' ')}`, `port ${port}`, `dir ${dir}`, 'save ""', 'appendonly no', 'protected-mode no', 'daemonize no', `logfile ${join(dir, 'redis.log')}`, ...(options.config?.(dir) ?? [])];
   writeFileSync(join(dir, 'redis.conf'), `${lines.join('\n')}\n`);
   const inNamespace = (command: string, args: readonly string[]): [string, string[]] =>
     options.namespace === undefined ? [command, [...args]] : ['ip', ['netns', 'exec', options.namespace, command, ...args]];
