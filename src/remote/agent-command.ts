@@ -39,8 +39,10 @@ export async function runAgentCommand(argv: readonly string[], options: AgentCom
   let values;
   try {
     ({ values } = parseArgs({ args: [...argv], options: { zone: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-  } catch {
-    return fail(EXIT.invalid, 'cannot read those arguments; run `portbot agent --zone <name>`, e.g. `portbot agent --zone dmz`');
+  } catch (error) {
+    // Node's own messages run long; keep the option it did not know.
+    const option = error instanceof Error ? /'([^']+)'/.exec(error.message)?.[1] : undefined;
+    return fail(EXIT.invalid, `${option === undefined ? 'cannot read those arguments' : `unknown option "${option}"`}; run \`portbot agent --zone <name>\`, e.g. \`portbot agent --zone dmz\``);
   }
   if (values.help === true) {
     options.stdout.write(`${AGENT_USAGE}\n`);

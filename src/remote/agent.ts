@@ -65,8 +65,8 @@ export async function startAgent(settings: AgentSettings): Promise<RunningAgent>
   const options = redisOptions(settings.redisUrl);
   const id = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const redis = new Redis({ ...options, lazyConnect: true, maxRetriesPerRequest: null });
-  redis.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection problem'));
   await connectOrExplain(redis, settings.redisUrl, timing.connectTimeoutMs);
+  redis.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection problem'));
 
   const active = new Set<string>();
   const processor = async (job: Job, _token: string | undefined, signal: AbortSignal | undefined): Promise<AgentAnswer> => {
@@ -169,8 +169,13 @@ function progressSender(job: Job, everyMs: number, log: AgentLog): { send(progre
   };
 }
 
+/** The first connection, within `timeoutMs`; its failure is one line with the cause ioredis saw. */
 async function connectOrExplain(redis: Redis, url: string, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
+  // ioredis rejects connect() with "Connection is closed"; the reason came as an 'error' event.
+  let cause: unknown;
+  const remember = (error: unknown): void => void (cause ??= error);
+  redis.on('error', remember);
   try {
     await Promise.race([
       redis.connect().then(() => redis.ping()),
@@ -178,9 +183,10 @@ async function connectOrExplain(redis: Redis, url: string, timeoutMs: number): P
     ]);
   } catch (error) {
     redis.disconnect();
-    throw new PortbotError('redis-unreachable', `cannot use Redis at ${shownUrl(url)}: ${errorText(error)}; check PORTBOT_REDIS_URL`, { cause: error });
+    throw new PortbotError('redis-unreachable', `cannot use Redis at ${shownUrl(url)}: ${errorText(cause ?? error)}; check PORTBOT_REDIS_URL`, { cause: cause ?? error });
   } finally {
     clearTimeout(timer);
+    redis.off('error', remember);
   }
 }
 

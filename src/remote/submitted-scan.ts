@@ -62,11 +62,19 @@ export function submitScan(context: SubmitContext, request: ScanJobRequest): Sub
     unwatch();
     settle(result);
   };
-  /** A job given up by this side must never run later: its agent (if any) sees the cancel at once. */
+  /**
+   * A job given up by this side must never run later: it leaves the queue, and an agent that has
+   * it already sees the cancel. Done before the answer (a second at most, if Redis is away).
+   */
   const abandon = async (result: RemoteOutcome): Promise<void> => {
+    if (settled) return;
+    cancelling = true; // the 'removed' event that follows is ours
+    const cleanup = async (): Promise<void> => {
+      await markCancelled();
+      await link?.queue.remove(data.jobId);
+    };
+    await withTimeout(cleanup(), 1000).catch(() => undefined);
     finish(result);
-    await markCancelled().catch(() => undefined);
-    await link?.queue.remove(data.jobId).catch(() => undefined);
   };
   const markCancelled = async (): Promise<void> => {
     const ttlMs = Math.max(0, data.deadline - Date.now()) + timing.answerGraceMs + 60_000;

@@ -50,8 +50,8 @@ describe('agents in a namespace lab', { skip }, () => {
     for (const one of stopping) one.child.kill('SIGTERM');
     await Promise.all(stopping.map((one) => one.exited));
   };
-  const bot = (jobs: Parameters<typeof runBot>[1]['jobs'], options: { zone?: string; cancelOnProgress?: boolean } = {}): ReturnType<typeof runBot> =>
-    runBot(zone.botNamespace, { redisUrl: zone.botRedisUrl, zone: options.zone ?? 'lab', jobs, ...(options.cancelOnProgress === true ? { cancelOnProgress: true } : {}) });
+  const bot = (jobs: Parameters<typeof runBot>[1]['jobs'], options: { zone?: string } = {}): ReturnType<typeof runBot> =>
+    runBot(zone.botNamespace, { redisUrl: zone.botRedisUrl, zone: options.zone ?? 'lab', jobs });
   const packetsFromAgents = (): number => {
     const line = zone.lab.exec(zone.target.namespace, 'iptables', ['-nvx', '-L', 'INPUT']).split('\n').find((row) => row.includes('10.231.1.1'));
     return Number(line?.trim().split(/\s+/)[0]);
@@ -103,7 +103,7 @@ describe('agents in a namespace lab', { skip }, () => {
 
   test("Cancel through the queue stops the agent's scan: a partial answer, and its sockets are closed", async () => {
     const worker = await agent();
-    const { lines } = await bot([{ jobId: 'cancel1', targets: [zone.target.address], ports: '1000-40000', deadlineMs: 120_000 }], { cancelOnProgress: true }).done;
+    const { lines } = await bot([{ jobId: 'cancel1', targets: [zone.target.address], ports: '1000-40000', deadlineMs: 120_000, cancelOn: { kind: 'progress' } }]).done;
     const [only] = outcomesOf(lines);
     assert.equal(only?.outcome['kind'], 'result', JSON.stringify(only));
     assert.equal(only.outcome['stopped'], 'cancelled');
@@ -112,6 +112,36 @@ describe('agents in a namespace lab', { skip }, () => {
     assert.ok((report.hosts[0]?.ports.length ?? 0) < 39_001, 'the answer covers only the ports finished before the cancel');
     const pending = zone.lab.exec(zone.agentNamespace, 'ss', ['-Htn', 'state', 'syn-sent', 'dst', zone.target.address]);
     assert.equal(pending.trim(), '', 'no connection attempt of the scan is left open');
+    await stop(worker);
+  });
+
+  test('Cancel of a job no agent has taken yet takes it off the queue: answered at once, never started', async () => {
+    const worker = await agent({ concurrency: 1 });
+    const jobs = [
+      { jobId: 'busy1', targets: [zone.target.address], ports: '1000-3000', deadlineMs: 60_000 },
+      { jobId: 'waiting1', targets: [zone.target.address], ports: '22', deadlineMs: 60_000, cancelOn: { of: 'busy1', kind: 'started' } },
+    ];
+    const { lines } = await bot(jobs).done;
+    const outcomes = new Map(outcomesOf(lines).map((line) => [line.jobId, line.outcome]));
+    assert.equal(outcomes.get('busy1')?.['kind'], 'result');
+    assert.deepEqual([outcomes.get('waiting1')?.['kind'], outcomes.get('waiting1')?.['stopped'], reportOf(outcomes.get('waiting1')!).hosts], ['result', 'cancelled', []]);
+    assert.deepEqual(
+      lines.flatMap((line) => (line.jobId === 'waiting1' && 'event' in line ? [line.event['kind']] : [])),
+      ['queued'],
+      'the cancelled job never started',
+    );
+    await stop(worker);
+  });
+
+  test("a job whose deadline comes mid-scan answers with what was found by then", async () => {
+    const worker = await agent();
+    const { lines } = await bot([{ jobId: 'late1', targets: [zone.target.address], ports: '20-23,1000-60000', deadlineMs: 3000 }]).done;
+    const [only] = outcomesOf(lines);
+    assert.equal(only?.outcome['kind'], 'result', JSON.stringify(only));
+    assert.equal(only.outcome['stopped'], 'deadline');
+    const report = reportOf(only.outcome);
+    assert.equal(report.cancelled, true);
+    assert.equal(report.hosts[0]?.ports.find((port) => port.port === 22)?.state, 'open', 'what was found is kept');
     await stop(worker);
   });
 

@@ -6,9 +6,12 @@ import { createQueueClient, type RemoteOutcome, type ScanJobRequest } from '../.
 export interface BotOrder {
   readonly redisUrl: string;
   readonly zone: string;
-  readonly jobs: readonly (Omit<ScanJobRequest, 'deadline' | 'options' | 'requester' | 'protocol'> & { readonly deadlineMs: number; readonly protocol?: 'tcp' | 'udp' })[];
-  /** Cancel every job when its first `progress` event arrives. */
-  readonly cancelOnProgress?: boolean;
+  readonly jobs: readonly (Omit<ScanJobRequest, 'deadline' | 'options' | 'requester' | 'protocol'> & {
+    readonly deadlineMs: number;
+    readonly protocol?: 'tcp' | 'udp';
+    /** Cancel this job when the job `of` (this one by default) has its first event of `kind`. */
+    readonly cancelOn?: { readonly kind: string; readonly of?: string };
+  })[];
 }
 
 export type BotLine = { readonly jobId: string; readonly event: Record<string, unknown> } | { readonly jobId: string; readonly outcome: Record<string, unknown> };
@@ -19,9 +22,17 @@ const print = (line: BotLine): void => void process.stdout.write(`${JSON.stringi
 /** The outcome as plain JSON: a report's port lists become arrays (their toJSON). */
 const plain = (outcome: RemoteOutcome): Record<string, unknown> => JSON.parse(JSON.stringify(outcome)) as Record<string, unknown>;
 
+const cancels = new Map<string, () => void>();
+const seen = new Set<string>();
+/** Runs the cancels waiting for this job's first event of this kind. */
+const trigger = (jobId: string, kind: string): void => {
+  if (seen.has(`${jobId}/${kind}`)) return;
+  seen.add(`${jobId}/${kind}`);
+  for (const job of order.jobs) if (job.cancelOn !== undefined && (job.cancelOn.of ?? job.jobId) === jobId && job.cancelOn.kind === kind) cancels.get(job.jobId)?.();
+};
+
 await Promise.all(
   order.jobs.map(async (job) => {
-    let cancelled = false;
     const submitted = client.submit(
       order.zone,
       {
@@ -35,12 +46,10 @@ await Promise.all(
       },
       (event) => {
         print({ jobId: job.jobId, event: { ...event } });
-        if (order.cancelOnProgress === true && event.kind === 'progress' && !cancelled) {
-          cancelled = true;
-          void submitted.cancel();
-        }
+        trigger(job.jobId, event.kind);
       },
     );
+    cancels.set(job.jobId, () => void submitted.cancel());
     print({ jobId: job.jobId, outcome: plain(await submitted.outcome) });
   }),
 );

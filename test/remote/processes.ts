@@ -70,8 +70,8 @@ export interface BotRun {
   until(matches: (line: BotLine) => boolean): Promise<BotLine>;
 }
 
-export function runBot(namespace: string | undefined, order: BotOrder): BotRun {
-  const child = spawnIn(namespace, [BOT, JSON.stringify(order)], {});
+export function runBot(namespace: string | undefined, order: BotOrder, env: NodeJS.ProcessEnv = {}): BotRun {
+  const child = spawnIn(namespace, [BOT, JSON.stringify(order)], env);
   const lines: BotLine[] = [];
   const waiters: { matches: (line: BotLine) => boolean; resolve: (line: BotLine) => void }[] = [];
   let buffer = '';
