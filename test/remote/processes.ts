@@ -37,6 +37,8 @@ export interface AgentSpec {
   readonly allowlist: string;
   readonly concurrency?: number;
   readonly env?: NodeJS.ProcessEnv;
+  /** The portbot script to run (default: the test build's CLI entry; the bench passes bin/portbot.js). */
+  readonly entry?: string;
 }
 
 export function startAgentProcess(spec: AgentSpec): AgentProcess {
@@ -47,7 +49,7 @@ export function startAgentProcess(spec: AgentSpec): AgentProcess {
     PORTBOT_LOG_LEVEL: 'warn',
     ...spec.env,
   };
-  const child = spawnIn(spec.namespace, [ENTRY.pathname, 'agent', '--zone', spec.zone ?? 'lab'], env);
+  const child = spawnIn(spec.namespace, [spec.entry ?? ENTRY.pathname, 'agent', '--zone', spec.zone ?? 'lab'], env);
   let stderr = '';
   const ready = new Promise<void>((resolve, reject) => {
     child.stderr?.on('data', (chunk: Buffer) => {
