@@ -11,8 +11,10 @@ import { Redis } from 'ioredis';
 import { PortbotError } from '../errors.js';
 import { createHeartbeat, HEARTBEAT, type HeartbeatTiming } from './agent-liveness.js';
 import { runAgentJob, type AgentJobDeps } from './agent-job.js';
-import { failureReason, type AgentAnswer, type AgentProgress } from './job-contract.js';
+import { failureReason, type AgentAnswer } from './job-contract.js';
+import { progressSender } from './progress-sender.js';
 import { cancelKey, QUEUE_PREFIX, queueName } from './queue-keys.js';
+import { connectOrExplain, errorText } from './redis-connect.js';
 import { redisOptions, shownUrl } from './redis-options.js';
 
 export interface AgentLog {
@@ -148,46 +150,3 @@ export async function startAgent(settings: AgentSettings): Promise<RunningAgent>
     },
   };
 }
-
-/** Progress through job.updateProgress: `started` at once, then at most one per `everyMs`, never two in flight. */
-function progressSender(job: Job, everyMs: number, log: AgentLog): { send(progress: AgentProgress): void; settled(): Promise<void> } {
-  let inFlight: Promise<void> = Promise.resolve();
-  let lastSent = 0;
-  let busy = false;
-  return {
-    send(progress) {
-      const now = Date.now();
-      if (busy || (progress.kind === 'progress' && now - lastSent < everyMs)) return;
-      busy = true;
-      lastSent = now;
-      inFlight = job
-        .updateProgress(progress)
-        .catch((error: unknown) => log.warn({ jobId: job.id, err: errorText(error) }, 'progress not sent'))
-        .finally(() => (busy = false));
-    },
-    settled: () => inFlight,
-  };
-}
-
-/** The first connection, within `timeoutMs`; its failure is one line with the cause ioredis saw. */
-async function connectOrExplain(redis: Redis, url: string, timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  // ioredis rejects connect() with "Connection is closed"; the reason came as an 'error' event.
-  let cause: unknown;
-  const remember = (error: unknown): void => void (cause ??= error);
-  redis.on('error', remember);
-  try {
-    await Promise.race([
-      redis.connect().then(() => redis.ping()),
-      new Promise((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs))),
-    ]);
-  } catch (error) {
-    redis.disconnect();
-    throw new PortbotError('redis-unreachable', `cannot use Redis at ${shownUrl(url)}: ${errorText(cause ?? error)}; check PORTBOT_REDIS_URL`, { cause: cause ?? error });
-  } finally {
-    clearTimeout(timer);
-    redis.off('error', remember);
-  }
-}
-
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;

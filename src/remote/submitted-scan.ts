@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import { liveAgents } from './agent-liveness.js';
 import { agentProgressSchema, CONTRACT_VERSION, scanJobSchema, type ScanJob } from './job-contract.js';
 import { cancelKey } from './queue-keys.js';
+import { withTimeout } from './time-bound.js';
 import { cancelledBeforeStart, outcomeOfAnswer, outcomeOfFailure, type RemoteEvent, type RemoteOutcome } from './remote-outcome.js';
 import type { QueueEvent, ZoneLink } from './zone-link.js';
 
@@ -158,13 +159,4 @@ export function submitScan(context: SubmitContext, request: ScanJobRequest): Sub
       }
     },
   };
-}
-
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([work, new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer within ${Math.round(ms / 1000)} s`)), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
