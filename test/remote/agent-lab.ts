@@ -2,7 +2,7 @@
 // scanning side, where redis-server also runs), and a bot namespace joined only to the agent
 // namespace, with no route to the target. Redis listens on the agent namespace's loopback (for
 // agents) and on its side of the bot's link (for the bot); nothing touches the root namespace.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createLabWithListeners, labSkipReason, type Lab, type LabHost, type LabHostSpec } from '../lab/lab.js';
 import { redisSkipReason, startRedis, type RedisServer } from './redis-server.js';
 
@@ -29,6 +29,10 @@ export const agentLabSkipReason = (): string | undefined => labSkipReason() ?? r
 
 /** `target` is the host the zone's agents scan (at 10.231.1.2); the bot sits at 10.231.2.2. */
 export async function createAgentLab(prefix: string, target: Omit<LabHostSpec, 'name'>): Promise<AgentLab> {
+  // Host files of labs whose process was killed before it could remove them.
+  if (existsSync('/etc/netns')) {
+    for (const name of readdirSync('/etc/netns')) if (name.startsWith(`${prefix}-`) && !existsSync(`/var/run/netns/${name}`)) rmSync(`/etc/netns/${name}`, { recursive: true, force: true });
+  }
   const lab = await createLabWithListeners({ prefix, hosts: [{ name: 'target', ...target }, { name: 'bot' }] });
   let redis: RedisServer | undefined;
   try {

@@ -3,6 +3,8 @@
 // BullMQ, as a compromised bot or anyone with write access to Redis could. The namespace lab
 // (agent-lab.test.ts) covers what needs a network the bot cannot reach.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { Queue, QueueEvents, type Job } from 'bullmq';
@@ -27,7 +29,7 @@ describe('agents through a real Redis on loopback', { skip }, () => {
     await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
     openPort = (listener.address() as { port: number }).port;
     closedPort = await freePort();
-    agent = startAgentProcess({ redisUrl: redis.url(), allowlist: '127.0.0.1' });
+    agent = startAgentProcess({ redisUrl: redis.url(), allowlist: '127.0.0.1', env: { PORTBOT_AUDIT_LOG: join(redis.dir, 'audit.log') } });
     await agent.ready;
   });
   after(async () => {
@@ -108,6 +110,15 @@ describe('agents through a real Redis on loopback', { skip }, () => {
       const problem = value?.['problem'] as { code: string; message: string };
       assert.equal(problem.code, 'target-not-allowed');
       assert.match(problem.message, /^zone lab's agent: /, "the requester reads whose allowlist said no");
+      const audit = readFileSync(join(redis.dir, 'audit.log'), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('forged1'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      assert.deepEqual(
+        audit.map(({ platform, user, decision, reason, text }) => ({ platform, user, decision, reason, text })),
+        [{ platform: 'slack', user: 'U0FORGED', decision: 'refused', reason: 'target-not-allowed', text: '[zone lab, job forged1] scan 127.0.0.2 ' + String(openPort) }],
+        "the agent's own audit trail names the job, its zone and who asked",
+      );
     });
 
     const malformed: [string, unknown, RegExp][] = [
