@@ -2,21 +2,15 @@
 // (store/port-sheet.ts), so a full-range result is a few ranges and the open ports, not 65,535
 // objects, and the bot reads back a ScanReport-like value that renders as a local scan does.
 import { z } from 'zod';
-import type { ScanAddress, ScanReport } from '../scanner/types.js';
+import type { ScanReport } from '../scanner/types.js';
 import { sheetsOf } from '../store/port-sheet.js';
 import type { StoredHost } from '../store/types.js';
 import { scanAddressSchema, storedHostSchema } from './report-schema.js';
 import { SheetPortList } from './sheet-port-list.js';
 
-export interface TransportReport {
+/** A ScanReport whose hosts carry their ports as sheets; the other fields are the report's own. */
+export interface TransportReport extends Omit<ScanReport, 'hosts'> {
   readonly hosts: readonly StoredHost[];
-  readonly durationMs: number;
-  /** The scan was stopped (a cancel, the job's deadline, the agent shutting down); hosts hold what finished. */
-  readonly cancelled: boolean;
-  /** Further checked addresses of scanned names (not scanned), as ScanReport has them. */
-  readonly otherAddresses?: readonly ScanAddress[];
-  /** Lines about the targets as typed (e.g. a name that mixes scripts). */
-  readonly targetWarnings?: readonly string[];
 }
 
 export const transportReportSchema: z.ZodType<TransportReport> = z.strictObject({

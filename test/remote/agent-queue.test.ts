@@ -5,13 +5,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer, type Server } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { scan } from '../../src/scanner/scan.js';
 import { CONTRACT_VERSION } from '../../src/remote/job-contract.js';
 import { QUEUE_PREFIX, queueName } from '../../src/remote/queue-keys.js';
-import { outcomesOf, runBot, startAgentProcess, type AgentProcess } from './processes.js';
+import { loopbackListener, outcomesOf, runBot, startAgentProcess, stopAgent, type AgentProcess } from './processes.js';
 import { freePort, redisSkipReason, startRedis, type RedisServer } from './redis-server.js';
 
 const skip = redisSkipReason();
@@ -19,22 +18,20 @@ const skip = redisSkipReason();
 describe('agents through a real Redis on loopback', { skip }, () => {
   let redis: RedisServer;
   let agent: AgentProcess;
-  let listener: Server;
+  let listener: Awaited<ReturnType<typeof loopbackListener>>;
   let openPort: number;
   let closedPort: number;
 
   before(async () => {
     redis = await startRedis();
-    listener = createServer((socket) => socket.on('error', () => undefined).end());
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-    openPort = (listener.address() as { port: number }).port;
+    listener = await loopbackListener();
+    openPort = listener.port;
     closedPort = await freePort();
     agent = startAgentProcess({ redisUrl: redis.url(), allowlist: '127.0.0.1', env: { PORTBOT_AUDIT_LOG: join(redis.dir, 'audit.log') } });
     await agent.ready;
   });
   after(async () => {
-    agent?.child.kill('SIGTERM');
-    await agent?.exited;
+    await stopAgent(agent);
     listener?.close();
     redis?.stop();
   });

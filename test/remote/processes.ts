@@ -2,6 +2,7 @@
 // started in a namespace of the lab (or on this machine's loopback when `namespace` is undefined)
 // with a clean environment, and killed when the test is done.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ENTRY } from '../cli/run-cli.js';
 import type { BotLine, BotOrder } from './bot-main.js';
@@ -109,3 +110,16 @@ export const outcomesOf = (lines: readonly BotLine[]): { jobId: string; outcome:
 
 /** The pid inside an agent id (`<host>-<pid>-<random>`). */
 export const pidOfAgent = (agentId: string): number => Number(/-(\d+)-[0-9a-f]+$/.exec(agentId)?.[1]);
+
+/** A TCP listener on loopback that accepts and closes (writing `greeting` first, when given): an open port to scan. */
+export async function loopbackListener(greeting?: string): Promise<{ readonly port: number; close(): void }> {
+  const server = createServer((socket) => socket.on('error', () => undefined).end(greeting ?? ''));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as { port: number }).port, close: () => void server.close() };
+}
+
+/** SIGTERM, then the agent's exit (a test's `after`). */
+export async function stopAgent(agent: AgentProcess | undefined): Promise<void> {
+  agent?.child.kill('SIGTERM');
+  await agent?.exited;
+}

@@ -5,10 +5,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { outcomesOf, runBot, startAgentProcess, type AgentProcess } from './processes.js';
+import { loopbackListener, outcomesOf, runBot, startAgentProcess, stopAgent, type AgentProcess } from './processes.js';
 import { redisSkipReason, startRedis, type RedisServer } from './redis-server.js';
 
 const docs = readFileSync(new URL('../../../docs/agents.md', import.meta.url), 'utf8');
@@ -19,7 +18,7 @@ const BOT = { user: 'portbot-bot', password: 'bot-Pa55' };
 describe('the documented Redis ACL users', { skip: redisSkipReason() }, () => {
   let redis: RedisServer;
   let agent: AgentProcess;
-  let listener: Server;
+  let listener: Awaited<ReturnType<typeof loopbackListener>>;
   let port: number;
   const asAgent = (...args: string[]): string => {
     try {
@@ -44,15 +43,13 @@ describe('the documented Redis ACL users', { skip: redisSkipReason() }, () => {
     });
     redis.cli('SET', 'crm:customer:1', 'not for agents');
     redis.cli('SET', 'portbot:zone:office:agent:x', 'another zone');
-    listener = createServer((socket) => socket.on('error', () => undefined).end());
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-    port = (listener.address() as { port: number }).port;
+    listener = await loopbackListener();
+    port = listener.port;
     agent = startAgentProcess({ redisUrl: redis.url(AGENT.user, AGENT.password), allowlist: '127.0.0.1' });
     await agent.ready;
   });
   after(async () => {
-    agent?.child.kill('SIGTERM');
-    await agent?.exited;
+    await stopAgent(agent);
     listener?.close();
     redis?.stop();
   });

@@ -4,10 +4,12 @@
 // or TLS.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { freePort } from '../store/postgres-server.js';
+
+export { freePort };
 
 export interface RedisServer {
   readonly host: string;
@@ -25,15 +27,6 @@ const CLI = '/usr/bin/redis-cli';
 
 export function redisSkipReason(): string | undefined {
   return existsSync(SERVER) && existsSync(CLI) ? undefined : 'redis-server is not installed (apt-get install redis-server): skipped';
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 export interface RedisServerOptions {

@@ -2,7 +2,6 @@
 // through the transport form and JSON and comes back port for port, in a few kilobytes; a mixed
 // TCP/UDP result reads back by index; and answers a forged or garbled agent could send are refused.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:net';
 import { after, before, test } from 'node:test';
 import { CONTRACT_VERSION, failureFromReason } from '../../src/remote/job-contract.js';
 import { outcomeOfAnswer } from '../../src/remote/remote-outcome.js';
@@ -11,6 +10,7 @@ import { scan } from '../../src/scanner/scan.js';
 import type { HostReport, PortResult, ScanReport } from '../../src/scanner/types.js';
 import type { RecordableHost } from '../../src/store/store.js';
 import { host as fixtureHost } from '../store/fixtures.js';
+import { loopbackListener } from './processes.js';
 
 /** A fixture host (store tests) as the scanner reports one: its ports as an array. */
 const host = (spec: Parameters<typeof fixtureHost>[0]): HostReport => {
@@ -18,17 +18,16 @@ const host = (spec: Parameters<typeof fixtureHost>[0]): HostReport => {
   return { ...made, ports: [...made.ports] };
 };
 
-let listeners: Server[] = [];
+let listeners: { port: number; close(): void }[] = [];
 let open: number[] = [];
 
 before(async () => {
   // One silent listener, one that greets like an SSH server (detection names it).
-  listeners = [createServer((socket) => socket.on('error', () => undefined).end()), createServer((socket) => socket.on('error', () => undefined).end('SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n'))];
-  for (const server of listeners) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  open = listeners.map((server) => (server.address() as { port: number }).port).sort((a, b) => a - b);
+  listeners = [await loopbackListener(), await loopbackListener('SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n')];
+  open = listeners.map((listener) => listener.port).sort((a, b) => a - b);
 });
 after(() => {
-  for (const server of listeners) server.close();
+  for (const listener of listeners) listener.close();
 });
 
 /** What a reader sees of a port; the RTT only where a sheet keeps it (listed ports). */
