@@ -136,6 +136,8 @@ export function submitScan(context: SubmitContext, request: ScanJobRequest): Sub
     unwatch = link.watch(data.jobId, onQueueEvent);
     const keep = { age: timing.keepFinishedS, count: 1000 };
     await link.queue.add('scan', checked.data, { jobId: data.jobId, attempts: 1, removeOnComplete: keep, removeOnFail: keep });
+    // Given up meanwhile (the submit bound passed): take it off again (its cancel key is set too).
+    if (settled) return void (await link.queue.remove(data.jobId).catch(() => undefined));
     context.onEvent({ kind: 'queued' });
     poller = setInterval(() => void poll(), timing.pollMs);
   };
