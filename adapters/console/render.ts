@@ -70,13 +70,20 @@ function actionHint(action: ReplyAction): string | undefined {
   return undefined;
 }
 
+/** A VERSION cell longer than this is cut: the NOTE column must stay on the screen. */
+const MAX_VERSION = 40;
+
 function table(rows: readonly ReplyRow[], paint: Paint): string[] {
   // Columns and cells come from the shared table model; the console adds the note column and colour.
   const model = resultTable(rows);
   const header = [...headerCells(model), NOTE_TITLE];
-  const cells = model.rows.map((row) => [...row.cells.map((cell) => clean(cell)), clean(row.note?.text ?? '')]);
+  const versionColumn = model.columns.findIndex((column) => column.key === 'version');
+  const fit = (cell: string, index: number): string => (index === versionColumn ? fitWidth(clean(cell), MAX_VERSION) : clean(cell));
+  const cells = model.rows.map((row) => [...row.cells.map(fit), clean(row.note?.text ?? '')]);
   const widths = columnWidths([header, ...cells]);
   const stateColumn = model.columns.findIndex((column) => column.key === 'state');
+  // What detection found sits on lines of its own under the row, in the NOTE column.
+  const noteStart = INDENT.length + widths.slice(0, -1).reduce((sum, width) => sum + width + 2, 0);
   const line = (row: readonly string[], rowIndex: number | undefined): string =>
     INDENT +
     row
@@ -89,5 +96,7 @@ function table(rows: readonly ReplyRow[], paint: Paint): string[] {
       })
       .join('')
       .trimEnd();
-  return [line(header, undefined), ...cells.map((row, index) => line(row, index))];
+  const findings = (rowIndex: number): string[] =>
+    (model.rows[rowIndex]?.findings ?? []).map((finding) => ' '.repeat(noteStart) + (finding.warning ? paint.warn(`! ${clean(finding.text)}`) : `· ${clean(finding.text)}`));
+  return [line(header, undefined), ...cells.flatMap((row, index) => [line(row, index), ...findings(index)])];
 }

@@ -3,8 +3,9 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 
-export const SCAN = { name: 'scan', target: 'target', ports: 'ports', private: 'private' } as const;
+export const SCAN = { name: 'scan', target: 'target', ports: 'ports', private: 'private', services: 'services', allHosts: 'all-hosts' } as const;
 export const PORT = { name: 'port', query: 'query' } as const;
+export const PING = { name: 'ping', target: 'target', private: 'private' } as const;
 
 /** Servers and the bot's own DMs; not group DMs, where no allowlist operator is present. */
 const CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM];
@@ -30,7 +31,11 @@ const scanCommand = new SlashCommandBuilder()
       .setAutocomplete(true)
       .setMaxLength(100),
   )
-  .addBooleanOption((option) => option.setName(SCAN.private).setDescription('Show the result only to you'));
+  .addBooleanOption((option) => option.setName(SCAN.private).setDescription('Show the result only to you'))
+  .addBooleanOption((option) =>
+    option.setName(SCAN.services).setDescription('Identify what answers on open ports: True always (up to 256), False never; default: if few are open'),
+  )
+  .addBooleanOption((option) => option.setName(SCAN.allHosts).setDescription('Scan every address of a block, also those that seem down (slower)'));
 
 const portCommand = new SlashCommandBuilder()
   .setName(PORT.name)
@@ -45,7 +50,18 @@ const portCommand = new SlashCommandBuilder()
       .setMaxLength(100),
   );
 
+const pingCommand = new SlashCommandBuilder()
+  .setName(PING.name)
+  .setDescription('Is an allowlisted host up, and how far away? (TCP connects and ICMP echo, like nmap)')
+  .setContexts(CONTEXTS)
+  // Like /scan, it sends packets to hosts: hidden until a server admin grants it.
+  .setDefaultMemberPermissions(0)
+  .addStringOption((option) =>
+    option.setName(PING.target).setDescription('Host, address or small CIDR block, comma-separated (e.g. web-1 or 10.0.0.0/28)').setRequired(true).setMaxLength(200),
+  )
+  .addBooleanOption((option) => option.setName(PING.private).setDescription('Show the result only to you'));
+
 /** The payload of the bulk overwrite: exactly these commands, replacing whatever was registered. */
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [scanCommand.toJSON(), portCommand.toJSON()];
+  return [scanCommand.toJSON(), portCommand.toJSON(), pingCommand.toJSON()];
 }
