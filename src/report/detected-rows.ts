@@ -8,9 +8,11 @@ import { detectedName, findingTexts, versionText } from './detected-text.js';
 
 /** The longest VERSION text a row carries (renderers cut their cell shorter still). */
 const MAX_VERSION = 100;
-/** Each part of the certificate line: subject, issuer, names. */
+/** The certificate line's subject and issuer, each of its names, and the whole line. */
 const MAX_TLS_PART = 60;
+const MAX_SAN_NAME = 40;
 const MAX_SAN = 3;
+const MAX_CERTIFICATE_LINE = 240;
 
 /** Cuts text to `max` characters, marking the cut; the text is whole characters (no half surrogate). */
 export function clipText(text: string, max: number): string {
@@ -22,11 +24,11 @@ const day = (iso: string): string => iso.slice(0, 10);
 
 /** "TLSv1.3 certificate CN=web-1 (also DNS:web-1.example.com), issued by CN=Example CA, valid until 2026-05-29". */
 export function certificateLine(tls: TlsInfo): string {
-  const names = (tls.san ?? []).slice(0, MAX_SAN).map((name) => clipText(name, MAX_TLS_PART));
+  const names = (tls.san ?? []).slice(0, MAX_SAN).map((name) => clipText(name, MAX_SAN_NAME));
   const more = (tls.san?.length ?? 0) > MAX_SAN ? `, +${(tls.san?.length ?? 0) - MAX_SAN} more` : '';
   const also = names.length === 0 ? '' : ` (also ${names.join(', ')}${more})`;
   const issuer = tls.selfSigned ? 'self-signed' : `issued by ${clipText(tls.issuer, MAX_TLS_PART)}`;
-  return `${tls.version} certificate ${clipText(tls.subject, MAX_TLS_PART)}${also}, ${issuer}, valid until ${day(tls.notAfter)}`;
+  return clipText(`${tls.version} certificate ${clipText(tls.subject, MAX_TLS_PART)}${also}, ${issuer}, valid until ${day(tls.notAfter)}`, MAX_CERTIFICATE_LINE);
 }
 
 /** The row fields detection adds to an open port: none when nothing was detected there. */

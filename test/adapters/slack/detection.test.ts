@@ -86,8 +86,8 @@ test('/ping answers in the channel with up and latency; a mention works too; out
     await slack.bot.until(1);
     const [pinged] = finalMessages(slack.api.calls);
     assert.equal(pinged?.private, false);
-    assert.match(pinged!.text, /Ping of 127\.0\.0\.1/);
-    assert.match(pinged!.text, /127\.0\.0\.1 is up \([\d.]+ ms latency\)\./);
+    assert.match(pinged.text, /Ping of 127\.0\.0\.1/);
+    assert.match(pinged.text, /127\.0\.0\.1 is up \([\d.]+ ms latency\)\./);
 
     await sendSigned(slack.port, JSON.stringify(mentionEvent('<@UPORTBOT> ping 127.0.0.1', alice)), 'application/json');
     await slack.bot.until(2);
