@@ -1,6 +1,6 @@
 // The slash commands as Discord registers them. The adapter reads options by these names, so the
 // names live here once, beside the definitions.
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder, type SlashCommandStringOption } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 
 export const SCAN = { name: 'scan', target: 'target', ports: 'ports', private: 'private', services: 'services', allHosts: 'all-hosts' } as const;
@@ -10,6 +10,10 @@ export const PING = { name: 'ping', target: 'target', private: 'private' } as co
 /** Servers and the bot's own DMs; not group DMs, where no allowlist operator is present. */
 const CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM];
 
+/** What to scan or ping: the same targets the typed commands take. */
+const targetOption = (option: SlashCommandStringOption): SlashCommandStringOption =>
+  option.setName(SCAN.target).setDescription('Host, address or small CIDR block, comma-separated (e.g. web-1 or 10.0.0.5)').setRequired(true).setMaxLength(200);
+
 const scanCommand = new SlashCommandBuilder()
   .setName(SCAN.name)
   .setDescription('Scan allowlisted hosts for open ports (nmap-style answer with plain-language notes)')
@@ -17,13 +21,7 @@ const scanCommand = new SlashCommandBuilder()
   // No permission bits: only administrators see /scan until a server admin grants it to roles or
   // members (Server Settings > Integrations > portbot). /port stays open to everyone.
   .setDefaultMemberPermissions(0)
-  .addStringOption((option) =>
-    option
-      .setName(SCAN.target)
-      .setDescription('Host, address or small CIDR block, comma-separated (e.g. web-1 or 10.0.0.5)')
-      .setRequired(true)
-      .setMaxLength(200),
-  )
+  .addStringOption(targetOption)
   .addStringOption((option) =>
     option
       .setName(SCAN.ports)
@@ -56,9 +54,7 @@ const pingCommand = new SlashCommandBuilder()
   .setContexts(CONTEXTS)
   // Like /scan, it sends packets to hosts: hidden until a server admin grants it.
   .setDefaultMemberPermissions(0)
-  .addStringOption((option) =>
-    option.setName(PING.target).setDescription('Host, address or small CIDR block, comma-separated (e.g. web-1 or 10.0.0.0/28)').setRequired(true).setMaxLength(200),
-  )
+  .addStringOption(targetOption)
   .addBooleanOption((option) => option.setName(PING.private).setDescription('Show the result only to you'));
 
 /** The payload of the bulk overwrite: exactly these commands, replacing whatever was registered. */

@@ -3,28 +3,18 @@
 // means up" surprises people who meet it for the first time.
 import type { Reply, ReplyVisibility } from '../commands/reply.js';
 import { DISCOVERY_PORTS } from '../scanner/discovery/index.js';
-import type { HostReason, HostStatus, ScanAddress } from '../scanner/types.js';
-import { statusPhrase } from './detected-text.js';
+import type { HostReason, HostReport, HostStatus, ScanReport } from '../scanner/types.js';
+import { statusLine } from './detected-text.js';
 import { formatCount } from './fold.js';
-import { formatDuration, hostLabel } from './scan-summary.js';
+import { downLines, hostCount } from './scan-hosts.js';
+import { formatDuration } from './scan-summary.js';
 import { targetNotes } from './target-notes.js';
 
-export interface PingedHost {
-  readonly target: string;
-  readonly address: string;
-  readonly status: HostStatus;
-}
+export type PingedHost = Pick<HostReport, 'target' | 'address'> & { readonly status: HostStatus };
 
-export interface PingReport {
-  readonly hosts: readonly PingedHost[];
-  readonly durationMs: number;
-  readonly cancelled: boolean;
-  readonly otherAddresses?: readonly ScanAddress[];
-  readonly targetWarnings?: readonly string[];
-}
+/** A ping's answer: the scan report's shape, with hosts that have a status and no ports. */
+export type PingReport = Pick<ScanReport, 'durationMs' | 'cancelled' | 'otherAddresses' | 'targetWarnings'> & { readonly hosts: readonly PingedHost[] };
 
-/** Down hosts named one by one up to this many; beyond it they are only counted. */
-const MAX_NAMED_DOWN = 10;
 const PORTS = DISCOVERY_PORTS.join(', ');
 
 const REASON_TEXT: Readonly<Record<HostReason, string>> = {
@@ -34,23 +24,10 @@ const REASON_TEXT: Readonly<Record<HostReason, string>> = {
   'no-response': `no-response: nothing answered within 1.5 s, neither a TCP connection to ${PORTS} nor an ICMP echo. The host may be off, or a firewall drops all of it; a /scan still tries its ports.`,
 };
 
-const phrase = (host: PingedHost): string => `${statusPhrase(host)}.`;
-
-/** "3 hosts up, 13 down" */
-export function pingCount(hosts: readonly PingedHost[]): string {
-  const up = hosts.filter((host) => host.status.state === 'up').length;
-  const down = hosts.length - up;
-  return `${formatCount(up)} host${up === 1 ? '' : 's'} up${down > 0 ? `, ${formatCount(down)} down` : ''}`;
-}
-
 /** The lines that list a ping's hosts: each up host, then the down ones named when few, else counted. */
 export function pingLines(report: PingReport): string[] {
-  if (report.hosts.length === 1) return report.hosts.map(phrase);
-  const down = report.hosts.filter((host) => host.status.state === 'down');
-  const lines = report.hosts.filter((host) => host.status.state === 'up').map(phrase);
-  if (down.length > 0 && down.length <= MAX_NAMED_DOWN) lines.push(`Seem down (no-response): ${down.map(hostLabel).join(', ')}`);
-  else if (down.length > 0) lines.push(`${formatCount(down.length)} hosts seem down (no-response) and are not listed.`);
-  return lines;
+  if (report.hosts.length === 1) return report.hosts.map(statusLine);
+  return [...report.hosts.filter((host) => host.status.state === 'up').map(statusLine), ...downLines(report.hosts)];
 }
 
 export interface PingReplyOptions {
@@ -66,7 +43,7 @@ export function pingReply(report: PingReport, options: PingReplyOptions): Reply 
   const cancelled = report.cancelled ? ' (cancelled)' : '';
   return {
     title: `Ping of ${only === undefined ? `${formatCount(report.hosts.length)} hosts` : only.target}${cancelled}`,
-    summary: only === undefined ? `${pingCount(report.hosts)}, in ${formatDuration(report.durationMs)}` : phrase(only),
+    summary: only === undefined ? `${hostCount(report.hosts) ?? 'no host decided'}, in ${formatDuration(report.durationMs)}` : statusLine(only),
     tone: report.cancelled || !up ? 'warning' : 'success',
     visibility: options.visibility,
     rows: [],

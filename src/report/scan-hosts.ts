@@ -10,17 +10,28 @@ import { hostLabel, stateCounts, summaryLine } from './scan-summary.js';
 /** Down hosts named one by one up to this many; beyond it they are only counted. */
 const MAX_NAMED_DOWN = 10;
 
-const isDown = (host: HostReport): boolean => host.status?.state === 'down';
+/** A host as far as its status goes: a scanned host, or a pinged one. */
+type WithStatus = Pick<HostReport, 'target' | 'address' | 'status'>;
+
+const isDown = (host: WithStatus): boolean => host.status?.state === 'down';
 
 /** The hosts whose ports a result lists: all of a single-host scan, the ones not found down of several. */
 export const shownHosts = (report: ScanReport): readonly HostReport[] => (report.hosts.length > 1 ? report.hosts.filter((host) => !isDown(host)) : report.hosts);
 
 /** "3 hosts up, 13 down", or undefined when the hosts carry no status (reports from before discovery). */
-function hostCount(hosts: readonly HostReport[]): string | undefined {
+export function hostCount(hosts: readonly WithStatus[]): string | undefined {
   if (!hosts.some((host) => host.status !== undefined)) return undefined;
   const down = hosts.filter(isDown).length;
   const up = hosts.length - down;
   return `${formatCount(up)} host${up === 1 ? '' : 's'} up${down > 0 ? `, ${formatCount(down)} down` : ''}`;
+}
+
+/** The hosts that seem down, named when few, else counted; no line when there are none. */
+export function downLines(hosts: readonly WithStatus[]): string[] {
+  const down = hosts.filter(isDown);
+  if (down.length === 0) return [];
+  if (down.length <= MAX_NAMED_DOWN) return [`Seem down (no-response): ${down.map(hostLabel).join(', ')}`];
+  return [`${formatCount(down.length)} hosts seem down (no-response) and are not listed.`];
 }
 
 /** The summary line: "web-1 (10.0.0.5) is up (0.31 ms latency): 1 open, 2 closed, scanned 3 ports in 0.40 s". */
@@ -33,10 +44,7 @@ export function scanSummary(report: ScanReport): string {
 /** One line per shown host, then the hosts that seem down: named when few, else counted. */
 export function hostsText(report: ScanReport): string {
   const lines = shownHosts(report).map((host) => `${host.status === undefined ? hostLabel(host) : statusPhrase({ ...host, status: host.status })}: ${stateCounts([host])}`);
-  const down = report.hosts.filter(isDown);
-  if (down.length > 0 && down.length <= MAX_NAMED_DOWN) lines.push(`Seem down (no-response): ${down.map(hostLabel).join(', ')}`);
-  else if (down.length > 0) lines.push(`${formatCount(down.length)} hosts seem down (no-response) and are not listed.`);
-  return lines.join('\n');
+  return [...lines, ...downLines(report.hosts)].join('\n');
 }
 
 /** Teaches what "down" means when discovery kept hosts from being port-scanned, and how to scan them anyway. */
