@@ -25,3 +25,9 @@ test('a bad value stops startup with a message naming the variable', () => {
       error.message.includes('SLACK_API_URL'),
   );
 });
+
+test('PORTBOT_DETECT_MAX_PORTS: 20 by default, 0 allowed (only when asked), above the 256 a chat scan may probe refused by name', () => {
+  assert.equal(loadConfig({}).PORTBOT_DETECT_MAX_PORTS, 20);
+  assert.equal(loadConfig({ PORTBOT_DETECT_MAX_PORTS: '0' }).PORTBOT_DETECT_MAX_PORTS, 0);
+  assert.throws(() => loadConfig({ PORTBOT_DETECT_MAX_PORTS: '1000' }), (error: unknown) => error instanceof PortbotError && error.message.includes('PORTBOT_DETECT_MAX_PORTS'));
+});
