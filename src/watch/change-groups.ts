@@ -31,7 +31,7 @@ function groupKey(change: WatchChange): string | undefined {
   return undefined;
 }
 
-/** `changes`: one host's port events, ascending by protocol and port; large groups replace their members, at the first member's place. */
+/** `changes`: one host's port events, ascending by protocol and port. Large groups replace their members and come after the ports named one by one. */
 export function groupChanges(changes: readonly WatchChange[]): WatchChange[] {
   const members = new Map<string, Groupable[]>();
   for (const change of changes) {
@@ -41,14 +41,15 @@ export function groupChanges(changes: readonly WatchChange[]): WatchChange[] {
     if (group === undefined) members.set(key, [change as Groupable]);
     else group.push(change as Groupable);
   }
+  const named: WatchChange[] = [];
   const grouped: WatchChange[] = [];
   for (const change of changes) {
     const key = groupKey(change);
     const group = key === undefined ? undefined : members.get(key)!;
-    if (group === undefined || group.length <= GROUP_OVER) grouped.push(change);
+    if (group === undefined || group.length <= GROUP_OVER) named.push(change);
     else if (group[0] === change) grouped.push(asGroup(group));
   }
-  return grouped;
+  return [...named, ...grouped];
 }
 
 function asGroup(group: readonly Groupable[]): PortGroupChange {
