@@ -76,24 +76,26 @@ const named = (host: StoredHost): WatchedHost => ({ target: host.target, address
 function portChanges(answering: readonly Sighting[]): WatchChange[] {
   const single = (sighting: Sighting): StoredResult => ({ ...sighting.result, hosts: [sighting.host!] });
   const comparisons = answering.slice(1).map((sighting, index) => diffResults(single(answering[index]!), single(sighting)).changes.filter(comparable));
-  const histories = new Map<string, boolean[]>();
+  // Keyed by a number (protocol, then port) so a full range that changed sorts without strings.
+  const histories = new Map<number, boolean[]>();
   comparisons.forEach((changes, index) => {
     for (const change of changes) {
-      const key = `${change.protocol}/${change.port}`;
+      const key = portKey(change.protocol, change.port);
       let history = histories.get(key);
       if (history === undefined) histories.set(key, (history = new Array<boolean>(comparisons.length).fill(false)));
       history[index] = true;
     }
   });
   const newest = answering.at(-1)!.host!;
-  const latest = new Map(comparisons.at(-1)!.map((change) => [`${change.protocol}/${change.port}`, change]));
+  const readers = new Map(PROTOCOLS.map((protocol) => [protocol, newest.sheets[protocol] === undefined ? undefined : new SheetReader(newest.sheets[protocol])]));
+  const latest = new Map(comparisons.at(-1)!.map((change) => [portKey(change.protocol, change.port), change]));
   const events: WatchChange[] = [];
-  for (const [key, history] of [...histories].sort(byProtocolAndPort)) {
-    const verdict = portVerdict(history);
+  for (const key of [...histories.keys()].sort((a, b) => a - b)) {
+    const verdict = portVerdict(histories.get(key)!);
     if (verdict.kind === 'quiet') continue;
-    const [protocol, port] = splitKey(key);
-    const sheet = newest.sheets[protocol];
-    const now = sheet === undefined ? null : new SheetReader(sheet).lookup(port);
+    const protocol = PROTOCOLS[Math.floor(key / PORTS_PER_PROTOCOL)]!;
+    const port = key % PORTS_PER_PROTOCOL;
+    const now = readers.get(protocol)?.lookup(port) ?? null;
     if (now === null) continue;
     const fields: PortFields = { host: named(newest), protocol, port, service: serviceOf(now) };
     const change = latest.get(key);
@@ -108,16 +110,9 @@ function portChanges(answering: readonly Sighting[]): WatchChange[] {
 /** A port one of the runs did not scan (the port list changed) is not a change of the target. */
 const comparable = (change: PortChange): boolean => change.from !== null && change.to !== null;
 
-const splitKey = (key: string): [Protocol, number] => {
-  const [protocol, port] = key.split('/');
-  return [protocol as Protocol, Number(port)];
-};
-
-const byProtocolAndPort = ([a]: [string, boolean[]], [b]: [string, boolean[]]): number => {
-  const [protocolA, portA] = splitKey(a);
-  const [protocolB, portB] = splitKey(b);
-  return protocolA === protocolB ? portA - portB : protocolA < protocolB ? -1 : 1;
-};
+const PROTOCOLS: readonly Protocol[] = ['tcp', 'udp'];
+const PORTS_PER_PROTOCOL = 65_536;
+const portKey = (protocol: Protocol, port: number): number => PROTOCOLS.indexOf(protocol) * PORTS_PER_PROTOCOL + port;
 
 /** As diffResults names it: what detection found, else the registered service. */
 function serviceOf(port: StoredPort): string | null {
@@ -126,7 +121,7 @@ function serviceOf(port: StoredPort): string | null {
 }
 
 function openPorts(host: StoredHost): { protocol: Protocol; port: number; service: string | null }[] {
-  return (['tcp', 'udp'] as const).flatMap((protocol) =>
+  return PROTOCOLS.flatMap((protocol) =>
     (host.sheets[protocol]?.listed ?? []).filter((port) => port.state === 'open').map((port) => ({ protocol, port: port.port, service: serviceOf(port) })),
   );
 }
