@@ -23,21 +23,10 @@ const problem = (text: string, audience: 'chat' | 'terminal' = 'chat') => {
 test('a watch: target, optional ports and udp, and a schedule', () => {
   assert.deepEqual(request('web-1 every 6h'), { kind: 'watch', targets: 'web-1', ports: undefined, udp: false, schedule: { kind: 'every', seconds: 21_600 } });
   assert.deepEqual(request('web-1 22,80,443 every 30m'), { kind: 'watch', targets: 'web-1', ports: '22,80,443', udp: false, schedule: { kind: 'every', seconds: 1800 } });
-  assert.deepEqual(request('10.0.0.5 22, 80 443 daily at 06:00'), {
-    kind: 'watch',
-    targets: '10.0.0.5',
-    ports: '22,80,443',
-    udp: false,
-    schedule: { kind: 'daily', at: '06:00', timeZone: 'UTC' },
-  });
-  assert.deepEqual(request('dns-1 53 udp hourly'), { kind: 'watch', targets: 'dns-1', ports: '53', udp: true, schedule: { kind: 'every', seconds: 3600 } });
-  assert.deepEqual(request('10.0.0.5 10.0.0.6 ssh weekdays at 09:30'), {
-    kind: 'watch',
-    targets: '10.0.0.5,10.0.0.6',
-    ports: 'ssh',
-    udp: false,
-    schedule: { kind: 'weekdays', at: '09:30', timeZone: 'UTC' },
-  });
+  const watch = (targets: string, ports: string | undefined, udp: boolean, schedule: object) => ({ kind: 'watch', targets, ports, udp, schedule });
+  assert.deepEqual(request('10.0.0.5 22, 80 443 daily at 06:00'), watch('10.0.0.5', '22,80,443', false, { kind: 'daily', at: '06:00', timeZone: 'UTC' }));
+  assert.deepEqual(request('dns-1 53 udp hourly'), watch('dns-1', '53', true, { kind: 'every', seconds: 3600 }));
+  assert.deepEqual(request('10.0.0.5 10.0.0.6 ssh weekdays at 09:30'), watch('10.0.0.5,10.0.0.6', 'ssh', false, { kind: 'weekdays', at: '09:30', timeZone: 'UTC' }));
   assert.equal((request('web-1,web-2 common every 1d') as { targets: string }).targets, 'web-1,web-2');
 });
 
