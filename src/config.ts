@@ -2,6 +2,8 @@
 // that names the variable, so an operator never runs a bot that silently ignores a setting.
 import { z } from 'zod';
 import { PortbotError } from './errors.js';
+import { parseDuration } from './watch/duration.js';
+import { isTimeZone, TIME_ZONE_EXAMPLES } from './watch/time-zone.js';
 
 const list = z
   .string()
@@ -54,6 +56,20 @@ export const configSchema = z.object({
   ),
   /** Finished scans older than this many days are pruned from history. */
   PORTBOT_HISTORY_DAYS: positiveInt(90),
+  /** Time zone of watch clock times ("daily at 06:00") and of the run times portbot shows: an IANA name. */
+  PORTBOT_TIMEZONE: optionalText.pipe(z.string().refine(isTimeZone, `must be an IANA time zone name, ${TIME_ZONE_EXAMPLES}`).default('UTC')),
+  /** Shortest interval a watch may have, in seconds (typed as 15m, 1h, 2s). */
+  PORTBOT_WATCH_MIN_INTERVAL: optionalText.pipe(
+    z
+      .string()
+      .default('15m')
+      .transform((text, context) => {
+        const seconds = parseDuration(text);
+        if (seconds !== undefined) return seconds;
+        context.issues.push({ code: 'custom', message: 'must be a duration such as 15m, 1h or 2s', input: text });
+        return z.NEVER;
+      }),
+  ),
 
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,

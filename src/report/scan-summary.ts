@@ -10,7 +10,7 @@ export const hostLabel = (host: Pick<HostReport, 'target' | 'address'>): string 
   host.target === host.address ? host.address : `${host.target} (${host.address})`;
 
 /** "3 open, 997 closed"; open is always named, so "0 open" says plainly that nothing answered. */
-export function stateCounts(hosts: readonly HostReport[]): string {
+export function stateCounts(hosts: readonly Pick<HostReport, 'summary'>[]): string {
   const counts = stateTotals(hosts);
   return STATE_ORDER.filter((state) => state === 'open' || (counts.get(state) ?? 0) > 0)
     .map((state) => `${formatCount(counts.get(state) ?? 0)} ${state}`)
