@@ -30,6 +30,8 @@ export const configSchema = z.object({
   PORTBOT_CONCURRENT_SCANS_PER_USER: positiveInt(2),
   /** Global cap on open sockets, shared fairly between running scans. */
   PORTBOT_MAX_SOCKETS: positiveInt(2048),
+  /** Chat scans identify what answers on their open ports by themselves when they found at most this many; 0: only when asked. */
+  PORTBOT_DETECT_MAX_PORTS: z.coerce.number().int().min(0).max(256).default(20),
   /** Platform user ids allowed to scan; empty: everyone who can reach the bot. */
   PORTBOT_ALLOWED_USERS: list,
   PORTBOT_ALLOWED_CHANNELS: list,

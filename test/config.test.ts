@@ -26,6 +26,12 @@ test('a bad value stops startup with a message naming the variable', () => {
   );
 });
 
+test('PORTBOT_DETECT_MAX_PORTS: 20 by default, 0 allowed (only when asked), above the 256 a chat scan may probe refused by name', () => {
+  assert.equal(loadConfig({}).PORTBOT_DETECT_MAX_PORTS, 20);
+  assert.equal(loadConfig({ PORTBOT_DETECT_MAX_PORTS: '0' }).PORTBOT_DETECT_MAX_PORTS, 0);
+  assert.throws(() => loadConfig({ PORTBOT_DETECT_MAX_PORTS: '1000' }), (error: unknown) => error instanceof PortbotError && error.message.includes('PORTBOT_DETECT_MAX_PORTS'));
+});
+
 test('watch settings: UTC and 15 minutes by default; an IANA zone and a duration such as 2s; anything else names the variable', () => {
   const defaults = loadConfig({});
   assert.equal(defaults.PORTBOT_TIMEZONE, 'UTC');
