@@ -1,4 +1,4 @@
-// `portbot scan|port|console`, and `portbot` alone to start the chat bots. Same core and policy as
+// `portbot scan|port|ping|console`, and `portbot` alone to start the chat bots. Same core and policy as
 // chat (platform "cli"), exit codes per DESIGN.md: 0 done, 2 invalid input, 3 refused, 1 otherwise.
 // Every failure is one line on stderr; stacks go to the operational log, never to the terminal.
 // The bots and `port` are imported when asked for: `portbot scan` starts without loading them.
@@ -23,6 +23,7 @@ export const USAGE = `Usage:
                                                    --xml is nmap's XML format, --csv one row per port
       [--services] [--all-hosts]                   name what answers on open ports; scan hosts that seem down
   portbot port <number|service|idea> [--json]      explain a port or a networking idea
+  portbot ping <target> [--json]                   is it up, and how far away (same allowlist as scan)
   portbot console                                  chat with portbot in this terminal
   portbot agent --zone <name>                      scan jobs for a zone from Redis (PORTBOT_REDIS_URL)
   portbot                                          start the Slack and/or Discord bot (console without tokens)
@@ -100,7 +101,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
   }
   // Scripts read the answer and the one-line error: logs stay off unless asked for by name.
   const explicitLevel = env['PORTBOT_LOG_LEVEL'] !== undefined && env['PORTBOT_LOG_LEVEL'] !== '';
-  const quietLevel = command === 'scan' || command === 'port' ? 'silent' : 'error';
+  const quietLevel = command === 'scan' || command === 'port' || command === 'ping' ? 'silent' : 'error';
   const chatting = command === undefined && adaptersFor(config)[0] !== 'console';
   const level = explicitLevel || chatting ? config.PORTBOT_LOG_LEVEL : quietLevel;
   // A silent level needs no pino (log.ts says why); the chats create theirs below all the same.
@@ -131,6 +132,13 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
           allHosts: values['all-hosts'] === true,
         };
         return await terminalScan({ policy, audit, scan, logger: commandLog }, cliRequester(), request, streams);
+      }
+      case 'ping': {
+        if (rest.length === 0) return usageError(streams, 'say what to ping, e.g. `portbot ping localhost`');
+        if (values.xml === true || values.csv === true) return usageError(streams, '--xml and --csv are for `portbot scan`; `portbot ping` prints text or --json');
+        const policy = createScanPolicy(config, { loopbackWhenUnconfigured: true });
+        const [{ terminalPing }, { discoverHosts }] = await Promise.all([import('./commands/terminal-ping.js'), import('./scanner/discovery/index.js')]);
+        return await terminalPing({ policy, audit, discover: discoverHosts }, cliRequester(), rest.join(' '), values.json === true, streams);
       }
       case 'port': {
         if (rest.length === 0) return usageError(streams, 'say what to explain, e.g. `portbot port 22`');

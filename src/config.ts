@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { PortbotError } from './errors.js';
 import { zonesProblem } from './remote/zones.js';
+import { parseDuration } from './watch/duration.js';
+import { isTimeZone, TIME_ZONE_EXAMPLES } from './watch/time-zone.js';
 
 const list = z
   .string()
@@ -29,6 +31,8 @@ export const configSchema = z.object({
   PORTBOT_CONCURRENT_SCANS_PER_USER: positiveInt(2),
   /** Global cap on open sockets, shared fairly between running scans. */
   PORTBOT_MAX_SOCKETS: positiveInt(2048),
+  /** Chat scans identify what answers on their open ports by themselves when they found at most this many; 0: only when asked. */
+  PORTBOT_DETECT_MAX_PORTS: z.coerce.number().int().min(0).max(256).default(20),
   /** Platform user ids allowed to scan; empty: everyone who can reach the bot. */
   PORTBOT_ALLOWED_USERS: list,
   PORTBOT_ALLOWED_CHANNELS: list,
@@ -67,6 +71,20 @@ export const configSchema = z.object({
   }),
   /** Jobs one `portbot agent` runs at once. */
   PORTBOT_AGENT_CONCURRENCY: positiveInt(2),
+  /** Time zone of watch clock times ("daily at 06:00") and of the run times portbot shows: an IANA name. */
+  PORTBOT_TIMEZONE: optionalText.pipe(z.string().refine(isTimeZone, `must be an IANA time zone name, ${TIME_ZONE_EXAMPLES}`).default('UTC')),
+  /** Shortest interval a watch may have, in seconds (typed as 15m, 1h, 2s). */
+  PORTBOT_WATCH_MIN_INTERVAL: optionalText.pipe(
+    z
+      .string()
+      .default('15m')
+      .transform((text, context) => {
+        const seconds = parseDuration(text);
+        if (seconds !== undefined) return seconds;
+        context.issues.push({ code: 'custom', message: 'must be a duration such as 15m, 1h or 2s', input: text });
+        return z.NEVER;
+      }),
+  ),
 
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,

@@ -27,7 +27,8 @@ export interface Refusal {
     | 'rate-limited'
     | 'too-many-ports'
     | 'too-many-addresses'
-    | 'too-many-scans';
+    | 'too-many-scans'
+    | 'watch-too-frequent';
   /** One line that says what to do next (wait, ask the operator, narrow the scan). */
   readonly message: string;
   /** The target, as the user wrote it, that caused the refusal, when there is one. */

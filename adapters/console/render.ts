@@ -31,10 +31,10 @@ export function renderReply(reply: Reply, paint: Paint, width = Infinity): strin
   if (reply.rows.length > 0) {
     if (reply.folded === undefined) lines.push('');
     const [header = '', ...body] = table(reply.rows, paint);
-    // A long note continues under the NOTE column, not under the port.
+    // A long note continues under the NOTE column, not under the port; a finding under its own start.
     const noteColumn = columnOf(header, 'NOTE') ?? 2 * INDENT.length;
     add(header, noteColumn);
-    for (const row of body) add(row, noteColumn);
+    for (const row of body) add(row, row.startsWith(FINDING_INDENT) ? FINDING_INDENT.length + 2 : noteColumn);
   }
   if (reply.notes.length > 0) {
     lines.push('');
@@ -70,11 +70,18 @@ function actionHint(action: ReplyAction): string | undefined {
   return undefined;
 }
 
+/** A VERSION cell longer than this is cut: the NOTE column must stay on the screen. */
+const MAX_VERSION = 32;
+/** Where a finding's line starts: under the port, a little in. */
+const FINDING_INDENT = INDENT.repeat(3);
+
 function table(rows: readonly ReplyRow[], paint: Paint): string[] {
   // Columns and cells come from the shared table model; the console adds the note column and colour.
   const model = resultTable(rows);
   const header = [...headerCells(model), NOTE_TITLE];
-  const cells = model.rows.map((row) => [...row.cells.map((cell) => clean(cell)), clean(row.note?.text ?? '')]);
+  const versionColumn = model.columns.findIndex((column) => column.key === 'version');
+  const fit = (cell: string, index: number): string => (index === versionColumn ? fitWidth(clean(cell), MAX_VERSION) : clean(cell));
+  const cells = model.rows.map((row) => [...row.cells.map(fit), clean(row.note?.text ?? '')]);
   const widths = columnWidths([header, ...cells]);
   const stateColumn = model.columns.findIndex((column) => column.key === 'state');
   const line = (row: readonly string[], rowIndex: number | undefined): string =>
@@ -89,5 +96,9 @@ function table(rows: readonly ReplyRow[], paint: Paint): string[] {
       })
       .join('')
       .trimEnd();
-  return [line(header, undefined), ...cells.map((row, index) => line(row, index))];
+  // What detection found sits on lines of its own under the row: a wide VERSION column leaves the
+  // NOTE column too little room for a sentence.
+  const findings = (rowIndex: number): string[] =>
+    (model.rows[rowIndex]?.findings ?? []).map((finding) => FINDING_INDENT + (finding.warning ? paint.warn(`! ${clean(finding.text)}`) : `· ${clean(finding.text)}`));
+  return [line(header, undefined), ...cells.flatMap((row, index) => [line(row, index), ...findings(index)])];
 }

@@ -1,13 +1,18 @@
 // The slash commands as Discord registers them. The adapter reads options by these names, so the
 // names live here once, beside the definitions.
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder, type SlashCommandStringOption } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 
-export const SCAN = { name: 'scan', target: 'target', ports: 'ports', private: 'private' } as const;
+export const SCAN = { name: 'scan', target: 'target', ports: 'ports', private: 'private', services: 'services', allHosts: 'all-hosts' } as const;
 export const PORT = { name: 'port', query: 'query' } as const;
+export const PING = { name: 'ping', target: 'target', private: 'private' } as const;
 
 /** Servers and the bot's own DMs; not group DMs, where no allowlist operator is present. */
 const CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM];
+
+/** What to scan or ping: the same targets the typed commands take. */
+const targetOption = (option: SlashCommandStringOption): SlashCommandStringOption =>
+  option.setName(SCAN.target).setDescription('Host, address or small CIDR block, comma-separated (e.g. web-1 or 10.0.0.5)').setRequired(true).setMaxLength(200);
 
 const scanCommand = new SlashCommandBuilder()
   .setName(SCAN.name)
@@ -16,13 +21,7 @@ const scanCommand = new SlashCommandBuilder()
   // No permission bits: only administrators see /scan until a server admin grants it to roles or
   // members (Server Settings > Integrations > portbot). /port stays open to everyone.
   .setDefaultMemberPermissions(0)
-  .addStringOption((option) =>
-    option
-      .setName(SCAN.target)
-      .setDescription('Host, address or small CIDR block, comma-separated (e.g. web-1 or 10.0.0.5)')
-      .setRequired(true)
-      .setMaxLength(200),
-  )
+  .addStringOption(targetOption)
   .addStringOption((option) =>
     option
       .setName(SCAN.ports)
@@ -30,7 +29,11 @@ const scanCommand = new SlashCommandBuilder()
       .setAutocomplete(true)
       .setMaxLength(100),
   )
-  .addBooleanOption((option) => option.setName(SCAN.private).setDescription('Show the result only to you'));
+  .addBooleanOption((option) => option.setName(SCAN.private).setDescription('Show the result only to you'))
+  .addBooleanOption((option) =>
+    option.setName(SCAN.services).setDescription('Identify what answers on open ports: True always (up to 256), False never; default: if few are open'),
+  )
+  .addBooleanOption((option) => option.setName(SCAN.allHosts).setDescription('Scan every address of a block, also those that seem down (slower)'));
 
 const portCommand = new SlashCommandBuilder()
   .setName(PORT.name)
@@ -45,7 +48,16 @@ const portCommand = new SlashCommandBuilder()
       .setMaxLength(100),
   );
 
+const pingCommand = new SlashCommandBuilder()
+  .setName(PING.name)
+  .setDescription('Is an allowlisted host up, and how far away? (TCP connects and ICMP echo, like nmap)')
+  .setContexts(CONTEXTS)
+  // Like /scan, it sends packets to hosts: hidden until a server admin grants it.
+  .setDefaultMemberPermissions(0)
+  .addStringOption(targetOption)
+  .addBooleanOption((option) => option.setName(PING.private).setDescription('Show the result only to you'));
+
 /** The payload of the bulk overwrite: exactly these commands, replacing whatever was registered. */
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [scanCommand.toJSON(), portCommand.toJSON()];
+  return [scanCommand.toJSON(), portCommand.toJSON(), pingCommand.toJSON()];
 }

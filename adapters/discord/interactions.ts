@@ -5,7 +5,7 @@ import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandIntera
 import type { ReplyAction } from '../../src/commands/reply.js';
 import { AnswerQueue } from './answer-queue.js';
 import { portSpecChoices, topicChoices } from './autocomplete.js';
-import { PORT, SCAN } from './commands.js';
+import { PING, PORT, SCAN } from './commands.js';
 import { runCommand, wantsPrivate, type HandlerContext } from './context.js';
 import { InteractionSink } from './interaction-sink.js';
 import { NO_MENTIONS } from './render.js';
@@ -15,16 +15,23 @@ import { retryIdempotent } from './rest-retry.js';
 /** Option text as one token for the core's parser: "web-1, web-2" -> "web-1,web-2". */
 const squeeze = (text: string): string => text.trim().replace(/\s*,\s*/g, ',');
 
-/** The command as the core reads it: "/scan <target> [ports] [private]" or "/port <query>". */
+/** The command as the core reads it: "/scan <target> [ports] [private] [services|no-services] [all-hosts]", "/port <query>" or "/ping <target> [private]". */
 export function commandText(interaction: ChatInputCommandInteraction): string | null {
   if (interaction.commandName === SCAN.name) {
     const ports = squeeze(interaction.options.getString(SCAN.ports) ?? '');
     const isPrivate = interaction.options.getBoolean(SCAN.private) === true;
-    return ['/scan', squeeze(interaction.options.getString(SCAN.target, true)), ports, isPrivate ? 'private' : '']
+    const services = interaction.options.getBoolean(SCAN.services);
+    const detection = services === true ? 'services' : services === false ? 'no-services' : '';
+    const allHosts = interaction.options.getBoolean(SCAN.allHosts) === true ? 'all-hosts' : '';
+    return ['/scan', squeeze(interaction.options.getString(SCAN.target, true)), ports, isPrivate ? 'private' : '', detection, allHosts]
       .filter((part) => part !== '')
       .join(' ');
   }
   if (interaction.commandName === PORT.name) return `/port ${interaction.options.getString(PORT.query, true).trim()}`;
+  if (interaction.commandName === PING.name) {
+    const isPrivate = interaction.options.getBoolean(PING.private) === true;
+    return `/ping ${squeeze(interaction.options.getString(PING.target, true))}${isPrivate ? ' private' : ''}`;
+  }
   return null;
 }
 
@@ -62,10 +69,10 @@ async function deferAndRun(
 async function onChatInput(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {
   const text = commandText(interaction);
   if (text === null) {
-    await interaction.reply({ content: 'portbot knows /scan and /port; this command is no longer registered.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: 'portbot knows /scan, /port and /ping; this command is no longer registered.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
-  const ephemeral = interaction.commandName === SCAN.name && wantsPrivate(text, context.config);
+  const ephemeral = (interaction.commandName === SCAN.name || interaction.commandName === PING.name) && wantsPrivate(text, context.config);
   const requester = requesterOfInteraction(interaction);
   await deferAndRun(interaction, ephemeral, context, (queue) => context.bot.handleCommand({ text, requester }, queue));
 }

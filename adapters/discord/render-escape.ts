@@ -21,8 +21,14 @@ export function escapeText(text: string): string {
   // <@id>, <@!id>, <@&role>, <#channel>, </command:id>, <t:...>, <:emoji:id>, @everyone, @here:
   // a zero-width space keeps Discord from parsing them, while the text still reads the same.
   // Block quotes and "-#" subtext are line-start markup that escapeMarkdown leaves alone.
-  return neutraliseMentions(markdownSafe).replace(/^(\s*)(>|-#)/gm, '$1\\$2');
+  return neutraliseLinks(neutraliseMentions(markdownSafe)).replace(/^(\s*)(>|-#)/gm, '$1\\$2');
 }
+
+/**
+ * Discord turns a bare "https://…" into a link wherever markdown is read; a banner or page title
+ * must not become one. A zero-width space after the scheme's colon keeps the text and kills the link.
+ */
+const neutraliseLinks = (text: string): string => text.replace(/:(?=\/\/)/g, `:${ZERO_WIDTH_SPACE}`);
 
 /** Mentions are not parsed inside code blocks; neutralising them anyway costs nothing. */
 const neutraliseMentions = (text: string): string =>

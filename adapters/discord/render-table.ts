@@ -5,8 +5,8 @@ import { headerCells, type ResultTable } from '../../src/report/result-table.js'
 import { formatColumns } from '../../src/report/text-columns.js';
 import { clip, codeSafe } from './render-escape.js';
 
-/** Service names and hosts longer than this are clipped, so one long name cannot widen every row. */
-const MAX_WIDTH: Readonly<Record<string, number>> = { service: 18, host: 40 };
+/** Service names, hosts and versions longer than this are clipped, so one long name cannot widen every row. */
+const MAX_WIDTH: Readonly<Record<string, number>> = { service: 18, host: 40, version: 40 };
 const OPEN_FENCE = '```\n';
 const CLOSE_FENCE = '\n```';
 

@@ -62,17 +62,18 @@ function fieldsNamed(name: string, lines: readonly string[]): APIEmbedField[] {
   }));
 }
 
-function portNoteLine(row: TableRow): string | null {
-  if (row.note === undefined) return null;
-  const mark = row.note.warning ? '⚠️' : '•';
-  return `${mark} **${escapeText(oneLine(row.note.subject))}**: ${escapeText(oneLine(row.note.text))}`;
+/** The note of an open port, then what detection found there: each a line, risky ones marked. */
+function portNoteLines(row: TableRow): string[] {
+  return [...(row.note === undefined ? [] : [row.note]), ...row.findings].map(
+    (note) => `${note.warning ? '⚠️' : '•'} **${escapeText(oneLine(note.subject))}**: ${escapeText(oneLine(note.text))}`,
+  );
 }
 
 function candidateFields(reply: Reply, shownRows: readonly TableRow[]): APIEmbedField[] {
   const sections = reply.sections.flatMap((section) =>
     fieldsNamed(escapeText(oneLine(section.heading)), escapeText(section.text).split('\n')),
   );
-  const portNotes = shownRows.map(portNoteLine).filter((line): line is string => line !== null);
+  const portNotes = shownRows.flatMap(portNoteLines);
   const notes = reply.notes.map((note) => `• ${escapeText(oneLine(note))}`);
   return [...sections, ...fieldsNamed('Open ports', portNotes), ...fieldsNamed('Notes', notes)];
 }

@@ -7,6 +7,21 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/**
+ * For mrkdwn outside code blocks. Slack has no escape for *bold*, _italic_, ~strike~ or `code`
+ * (a backslash shows as a backslash), and a banner could style or fake parts of an answer. An
+ * opening mark needs a space or punctuation before it, so a zero-width space there keeps the mark
+ * as text and the words as they read; marks inside words (PORTBOT_ALLOWLIST) never open, so they
+ * stay untouched. A zero-width space after a scheme's colon keeps "https://…" from becoming a link.
+ */
+export function escapeText(text: string): string {
+  return escapeMrkdwn(text)
+    .replace(/(^|[^\p{L}\p{N}])(?=[*_~`])/gmu, `$1${ZERO_WIDTH_SPACE}`)
+    .replace(/:(?=\/\/)/g, `:${ZERO_WIDTH_SPACE}`);
+}
+
 /** For text inside a ``` block: also defuse backticks so untrusted text cannot close the block. */
 export function escapeCode(text: string): string {
   return escapeMrkdwn(text).replace(/`/g, 'ˋ');

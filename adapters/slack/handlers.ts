@@ -50,9 +50,10 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     deps.inFlight.add(task);
   };
 
-  app.command(/^\/(scan|port)$/, async ({ command, ack, respond }) => {
+  app.command(/^\/(scan|port|ping)$/, async ({ command, ack, respond }) => {
     const text = `${command.command} ${command.text}`.trim();
-    const isScan = command.command === '/scan';
+    // A ping goes through the scan policy like a scan: its refusals must stay as private.
+    const isScan = command.command === '/scan' || command.command === '/ping';
     // The note is ephemeral: a refused target must not be announced to the channel. It stays
     // (Slack cannot replace a slash command's ephemeral); the answer follows as its own message.
     await (isScan ? ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Working on \`${escapeCode(text)}\`…` }) : ack());

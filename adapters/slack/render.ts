@@ -8,7 +8,7 @@ import type { Reply, ReplyTone } from '../../src/commands/reply.js';
 import { cellOf, resultTable, type ResultTable } from '../../src/report/result-table.js';
 import { BlockBudget, packLines } from './budget.js';
 import { actionsBlock } from './render-actions.js';
-import { clip, escapeMrkdwn } from './escape.js';
+import { clip, escapeText } from './escape.js';
 import { slackLimits } from './limits.js';
 import { codeBlock, codeBlockOverhead, noteLine, tableLines } from './render-table.js';
 
@@ -68,15 +68,15 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     type: 'header',
     text: { type: 'plain_text', text: clip(reply.title || 'portbot', slackLimits.headerText), emoji: false },
   };
-  const head: types.KnownBlock[] = [header, section(clip(`${toneMark[reply.tone]} ${escapeMrkdwn(reply.summary)}`, slackLimits.sectionText))];
-  if (reply.folded !== undefined) head.push(context(clip(escapeMrkdwn(reply.folded), slackLimits.sectionText)));
+  const head: types.KnownBlock[] = [header, section(clip(`${toneMark[reply.tone]} ${escapeText(reply.summary)}`, slackLimits.sectionText))];
+  if (reply.folded !== undefined) head.push(context(clip(escapeText(reply.folded), slackLimits.sectionText)));
 
   const tail: types.KnownBlock[] = [];
   for (const part of reply.sections) {
-    tail.push(section(clip(`*${escapeMrkdwn(part.heading)}*\n${escapeMrkdwn(part.text)}`, slackLimits.sectionText)));
+    tail.push(section(clip(`*${escapeText(part.heading)}*\n${escapeText(part.text)}`, slackLimits.sectionText)));
   }
   if (reply.notes.length > 0) {
-    tail.push(section(clip(reply.notes.map((note) => `• ${escapeMrkdwn(note)}`).join('\n'), slackLimits.sectionText)));
+    tail.push(section(clip(reply.notes.map((note) => `• ${escapeText(note)}`).join('\n'), slackLimits.sectionText)));
   }
   // An id Slack renders as the person's name; it comes from Slack's own payload, never from text.
   if (options.requestedBy !== undefined && /^[A-Z0-9]+$/.test(options.requestedBy)) tail.push(context(`Requested by <@${options.requestedBy}>`));
@@ -86,7 +86,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
 
   const lines = tableLines(table);
   const packedTable = packLines(lines.lines, (chunk) => codeBlock([lines.header, ...chunk]), codeBlockOverhead + lines.header.length + 1, slackLimits.sectionText, budget);
-  const notes = table.rows.slice(0, packedTable.packed).flatMap((row) => (row.note === undefined ? [] : [noteLine(row.note)]));
+  const notes = table.rows.slice(0, packedTable.packed).flatMap((row) => [...(row.note === undefined ? [] : [row.note]), ...row.findings].map(noteLine));
   const packedNotes = packLines(notes, (chunk) => chunk.join('\n'), 0, slackLimits.sectionText, budget);
 
   const cut = packedTable.packed < table.rows.length || packedNotes.packed < notes.length;
@@ -100,7 +100,7 @@ function fallbackText(reply: Reply, table: ResultTable): string {
     .filter((row) => row.state === 'open')
     .map((row) => (['host', 'port', 'service'] as const).flatMap((key) => cellOf(table, row, key) ?? []).join(' '));
   const openPart = open.length > 0 ? ` Open: ${open.slice(0, 20).join(', ')}${open.length > 20 ? ', …' : ''}` : '';
-  return clip(escapeMrkdwn(`${reply.title}: ${reply.summary}${openPart}`), slackLimits.fallbackText);
+  return clip(escapeText(`${reply.title}: ${reply.summary}${openPart}`), slackLimits.fallbackText);
 }
 
 /** Characters of text a block carries (what Slack's overall message limit counts). */

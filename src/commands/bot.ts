@@ -9,10 +9,13 @@ import type { Requester, ScanPolicy } from '../policy/types.js';
 import { explanationReply } from '../report/explanation-reply.js';
 import { helpReply } from '../report/help-reply.js';
 import { errorReply, noticeReply, problemReply } from '../report/problem-reply.js';
+import { discoverHosts } from '../scanner/discovery/index.js';
 import { scan as realScan } from '../scanner/scan.js';
 import { checkAction, checkCommandText, checkRequester } from './edge-schemas.js';
 import { finalOnce, type OnceResponder } from './final-once.js';
 import { auditKind, parseCommand } from './parse-command.js';
+import { handlePing } from './ping-command.js';
+import type { Discoverer } from './ping-flow.js';
 import { DEFAULT_PROGRESS_TIMING, type ProgressTiming } from './progress-throttle.js';
 import type { ReplyAction } from './reply.js';
 import { RunningScans } from './running-scans.js';
@@ -28,6 +31,8 @@ export interface BotDependencies {
   readonly logger?: Logger;
   /** The scanner; the real one unless a test needs a scanner that fails. */
   readonly scan?: Scanner;
+  /** Host discovery for /ping; the real one unless a test replaces it. */
+  readonly discover?: Discoverer;
   /** When progress updates start and how often they come (tests shorten it). */
   readonly progressTiming?: ProgressTiming;
 }
@@ -68,8 +73,12 @@ export function createBot(deps: BotDependencies): Bot {
       return responder.final({ ...explanationReply(explanation.value), visibility: 'channel' });
     }
     if (shuttingDown) {
-      record({ command: 'scan', decision: 'refused', reason: 'shutting-down' });
+      record({ command: request.kind, decision: 'refused', reason: 'shutting-down' });
       return responder.final(noticeReply('portbot is restarting', 'portbot is shutting down and starts no new scans; try again in a minute.', 'warning'));
+    }
+    if (request.kind === 'ping') {
+      const flow = { policy: deps.policy, audit, discover: deps.discover ?? discoverHosts };
+      return handlePing({ flow, config: deps.config, running }, request, text.value, command.requester, responder);
     }
     const flow = { policy: deps.policy, audit, scan: deps.scan ?? realScan };
     return handleScan({ flow, config: deps.config, logger, running, timing: deps.progressTiming ?? DEFAULT_PROGRESS_TIMING }, request, text.value, command.requester, responder);

@@ -16,9 +16,20 @@ export interface ScanCommand {
   readonly ports: string | undefined;
   readonly udp: boolean;
   readonly private: boolean;
+  /** "services": identify what answers on every open port (up to a cap); "no-services": never. Absent: by the result's size. */
+  readonly services?: 'on' | 'off';
+  /** "all-hosts": port-scan every address, even those that seem down (nmap -Pn). */
+  readonly allHosts?: true;
 }
 
-export type ParsedCommand = ScanCommand | { readonly kind: 'port'; readonly query: string } | { readonly kind: 'help'; readonly topic: HelpTopic };
+/** "/ping web-1": is it up, and how far away. */
+export interface PingCommand {
+  readonly kind: 'ping';
+  readonly targets: string;
+  readonly private: boolean;
+}
+
+export type ParsedCommand = ScanCommand | PingCommand | { readonly kind: 'port'; readonly query: string } | { readonly kind: 'help'; readonly topic: HelpTopic };
 
 const examples = (audience: HelpAudience): string => `${scanExample(audience)}, /port 22 or help`;
 
@@ -26,6 +37,10 @@ const QUESTION_WORDS = new Set(['what', "what's", 'whats', 'which', 'why', 'how'
 const HELP_WORDS = new Set(['help', '?', 'commands', 'usage']);
 const PRIVATE_FLAG = /^(--)?private$/i;
 const UDP_FLAG = /^(--udp|udp|-sU)$/i;
+const SERVICES_FLAG = /^(--)?services$/i;
+const NO_SERVICES_FLAG = /^(--)?no-services$/i;
+const ALL_HOSTS_FLAG = /^(--)?all-hosts$/i;
+const isOption = (word: string): boolean => [PRIVATE_FLAG, UDP_FLAG, SERVICES_FLAG, NO_SERVICES_FLAG, ALL_HOSTS_FLAG].some((flag) => flag.test(word));
 /** "@portbot" typed as text (in the console, or pasted): the command is what follows it. */
 const TYPED_MENTION = /^@portbot\b[\s,:]*/i;
 
@@ -54,6 +69,7 @@ export function parseCommand(typed: string, audience: HelpAudience = 'chat'): Re
 
   if (HELP_WORDS.has(verb)) return ok({ kind: 'help', topic: helpTopic(rest[0]) });
   if (verb === 'scan') return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'scan' }) : parseScan(rest, audience);
+  if (verb === 'ping') return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'ping' }) : parsePing(rest, audience);
   if (verb === 'port' || verb === 'ports') {
     return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'port' }) : ok({ kind: 'port', query: rest.join(' ') });
   }
@@ -65,7 +81,7 @@ export function parseCommand(typed: string, audience: HelpAudience = 'chat'): Re
 
 function helpTopic(word: string | undefined): HelpTopic {
   const topic = word?.toLowerCase().replace(/^\//, '');
-  return topic === 'scan' || topic === 'port' ? topic : 'all';
+  return topic === 'scan' || topic === 'port' || topic === 'ping' ? topic : 'all';
 }
 
 /**
@@ -79,7 +95,10 @@ const isAnotherTarget = (word: string): boolean => !/^[tu]:/i.test(word) && (/[.
 function parseScan(words: readonly string[], audience: HelpAudience): Result<ScanCommand, InputProblem> {
   const isPrivate = words.some((word) => PRIVATE_FLAG.test(word));
   const udp = words.some((word) => UDP_FLAG.test(word));
-  const [first = '', ...rest] = words.filter((word) => !PRIVATE_FLAG.test(word) && !UDP_FLAG.test(word));
+  const services = servicesOption(words);
+  if (!services.ok) return services;
+  const allHosts = words.some((word) => ALL_HOSTS_FLAG.test(word));
+  const [first = '', ...rest] = words.filter((word) => !isOption(word));
   const more = rest.findIndex((word) => !isAnotherTarget(word));
   const typedTargets = [first, ...rest.slice(0, more === -1 ? rest.length : more)];
   const options = more === -1 ? [] : rest.slice(more);
@@ -95,19 +114,43 @@ function parseScan(words: readonly string[], audience: HelpAudience): Result<Sca
     .join(',')
     .replace(/,{2,}/g, ',')
     .replace(/^,|,$/g, '');
-  return ok({ kind: 'scan', targets: checked.data, ports: ports === '' ? undefined : ports, udp, private: isPrivate });
+  const chosen = { ...(services.value === undefined ? {} : { services: services.value }), ...(allHosts ? { allHosts: true as const } : {}) };
+  return ok({ kind: 'scan', targets: checked.data, ports: ports === '' ? undefined : ports, udp, private: isPrivate, ...chosen });
+}
+
+function servicesOption(words: readonly string[]): Result<ScanCommand['services'], InputProblem> {
+  const on = words.some((word) => SERVICES_FLAG.test(word));
+  const off = words.some((word) => NO_SERVICES_FLAG.test(word));
+  if (on && off) return err(inputProblem('invalid-command', 'Say "services" (identify what answers on open ports) or "no-services" (never), not both.'));
+  return ok(on ? 'on' : off ? 'off' : undefined);
+}
+
+/** A ping takes targets only: a port list there is a mistake worth saying, not a host name. */
+function parsePing(words: readonly string[], audience: HelpAudience): Result<PingCommand, InputProblem> {
+  const isPrivate = words.some((word) => PRIVATE_FLAG.test(word));
+  const typed = words.filter((word) => !PRIVATE_FLAG.test(word));
+  const example = audience === 'terminal' ? '/ping localhost' : '/ping web-1';
+  if (typed.length === 0) return err(inputProblem('invalid-target', `Say what to ping, e.g. ${example}`));
+  if (typed.some((word) => /^\d[\d,-]*$/.test(word))) return err(inputProblem('invalid-command', `A ping takes no ports: it asks whether hosts are up, e.g. ${example}. To check ports, use /scan.`));
+  const checked = targetsSchema.safeParse(typed.join(',').replace(/,{2,}/g, ','));
+  if (!checked.success) return err(inputProblem('invalid-target', `Can't ping: ${checked.error.issues[0]?.message ?? 'that target is not valid'}. Example: ${example}`));
+  return ok({ kind: 'ping', targets: checked.data, private: isPrivate });
 }
 
 /** The canonical text of a scan command, re-run by the Rescan button. */
 export function scanCommandText(command: ScanCommand): string {
-  return ['/scan', command.targets, command.ports ?? '', command.udp ? 'udp' : '', command.private ? 'private' : '']
+  const services = command.services === 'on' ? 'services' : command.services === 'off' ? 'no-services' : '';
+  return ['/scan', command.targets, command.ports ?? '', command.udp ? 'udp' : '', command.private ? 'private' : '', services, command.allHosts === true ? 'all-hosts' : '']
     .filter((part) => part !== '')
     .join(' ');
 }
 
+/** The canonical text of a ping, re-run by its Ping again button. */
+export const pingCommandText = (command: PingCommand): string => `/ping ${command.targets}${command.private ? ' private' : ''}`;
+
 /** Which audit bucket a command belongs to, even when it could not be parsed. */
-export function auditKind(text: string): 'scan' | 'port' | 'help' {
+export function auditKind(text: string): 'scan' | 'ping' | 'port' | 'help' {
   const verb = withoutMention(text).split(/\s+/)[0]?.toLowerCase().replace(/^\//, '') ?? '';
-  if (verb === 'scan') return 'scan';
+  if (verb === 'scan' || verb === 'ping') return verb;
   return verb === 'port' || verb === 'ports' || QUESTION_WORDS.has(verb) ? 'port' : 'help';
 }

@@ -19,6 +19,16 @@ export interface ReplyRow {
   readonly note?: string;
   /** Risky when exposed: cleartext logins, remote desktop, file sharing, databases, admin panels. */
   readonly warning?: boolean;
+  /** What answered, as service detection read it: "OpenSSH 9.2p1 (protocol 2.0)". Text a server sent. */
+  readonly version?: string;
+  /** Lines beside the port from service detection: the TLS certificate, then each finding. */
+  readonly findings?: readonly ReplyFinding[];
+}
+
+export interface ReplyFinding {
+  readonly text: string;
+  /** Worth acting on (an expired certificate, a database without a password): shown with a risk mark. */
+  readonly warning: boolean;
 }
 
 export interface ReplySection {

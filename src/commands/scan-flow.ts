@@ -6,7 +6,7 @@ import type { AuditEntry, AuditLog } from '../policy/audit.js';
 import type { Requester, ScanGrant, ScanPolicy } from '../policy/types.js';
 import type { scan as realScan } from '../scanner/scan.js';
 import { stateTotals } from '../scanner/summary.js';
-import type { PortProbe, ScanAddress, ScanProgress, ScanReport } from '../scanner/types.js';
+import type { DetectionLimit, PortProbe, ScanAddress, ScanProgress, ScanReport } from '../scanner/types.js';
 
 export type Scanner = typeof realScan;
 
@@ -27,6 +27,8 @@ export interface ScanRequest {
   readonly services?: boolean;
   /** Port-scan every address without discovering first (ScanOptions.allHosts, nmap -Pn). */
   readonly allHosts?: boolean;
+  /** Service detection after the scan, decided by its size (ScanOptions.detectLimit): the chat's default. */
+  readonly detectLimit?: DetectionLimit;
 }
 
 export interface ScanHooks {
@@ -34,6 +36,8 @@ export interface ScanHooks {
   /** Called once the policy has granted the scan, before the first probe. */
   readonly onStart?: (addresses: readonly ScanAddress[], ports: readonly PortProbe[]) => void;
   readonly onProgress?: (progress: ScanProgress) => void;
+  /** Called when service detection after the scan starts, with how many open ports it probes. */
+  readonly onDetect?: (ports: number) => void;
 }
 
 export type ScanOutcome = { readonly kind: 'report'; readonly report: ScanReport } | { readonly kind: 'problem'; readonly problem: Problem };
@@ -62,6 +66,8 @@ export async function runScan(deps: ScanFlowDependencies, requester: Requester, 
       ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
       ...(request.services === true ? { services: true } : {}),
       ...(request.allHosts === true ? { allHosts: true } : {}),
+      ...(request.detectLimit === undefined ? {} : { detectLimit: request.detectLimit }),
+      ...(hooks.onDetect ? { onDetect: hooks.onDetect } : {}),
     };
     const report = await deps.scan(grant.value.addresses, ports.value, options);
     record({ decision: report.cancelled ? 'cancelled' : 'allowed', addresses, summary: totals(report) });

@@ -79,3 +79,16 @@ export function findingText(finding: Finding): FindingText {
       };
   }
 }
+
+/** What a kind of finding is called, for the note that teaches it once under a result. */
+export const FINDING_TOPICS: Readonly<Record<Finding['code'], string>> = {
+  'cert-expired': 'Expired certificate',
+  'cert-expires-soon': 'Certificate about to expire',
+  'cert-self-signed': 'Self-signed certificate',
+  'cert-name-mismatch': 'Certificate for another name',
+  'tls-old-version': 'Old TLS version',
+  'cleartext-login': 'Login without encryption',
+  'no-auth': 'No authentication',
+  'ssh-old-protocol': 'SSH protocol 1',
+  'unexpected-service': 'Service on another service’s port',
+};

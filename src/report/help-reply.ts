@@ -3,7 +3,7 @@
 // default. Private: help is for the one who asked.
 import type { Reply } from '../commands/reply.js';
 
-export type HelpTopic = 'all' | 'scan' | 'port';
+export type HelpTopic = 'all' | 'scan' | 'port' | 'ping';
 
 /** Chat platforms, or the console and CLI, which run as the operator on the operator's machine. */
 export type HelpAudience = 'chat' | 'terminal';
@@ -14,6 +14,7 @@ interface ScanWords {
   readonly example: string;
   readonly examples: readonly string[];
   readonly extras: string;
+  readonly pingExamples: readonly string[];
 }
 
 const SCAN_WORDS: Record<HelpAudience, ScanWords> = {
@@ -21,11 +22,13 @@ const SCAN_WORDS: Record<HelpAudience, ScanWords> = {
     example: '/scan web-1 22,80,443',
     examples: ['/scan web-1', '/scan web-1 22,80,443', '/scan 10.0.0.5 1-1024 private', '/scan dns-1 53 udp'],
     extras: '"private" shows the result only to you; a long scan shows progress and can be cancelled by whoever started it.',
+    pingExamples: ['/ping web-1', '/ping 10.0.0.0/28'],
   },
   terminal: {
     example: '/scan localhost 22,80',
     examples: ['/scan localhost 22,80', '/scan 127.0.0.1 1-1024', '/scan localhost 53 udp', '/scan 127.0.0.1 127.0.0.2 22'],
     extras: 'With no PORTBOT_ALLOWLIST the console scans loopback only; a long scan shows its progress, and Ctrl-C cancels it.',
+    pingExamples: ['/ping localhost', '/ping 127.0.0.1 127.0.0.2'],
   },
 };
 
@@ -35,13 +38,26 @@ export const scanExample = (audience: HelpAudience): string => SCAN_WORDS[audien
 // One example a line: a command split across two lines is hard to copy.
 const examplesText = (examples: readonly string[]): string => ['Examples:', ...examples.map((example) => `  ${example}`)].join('\n');
 
+/** Service detection and discovery, as words anyone can add to a scan. */
+const SCAN_OPTIONS =
+  'What answers on each open port (product, version, certificate, risks) is identified by itself when a scan finds a few open ports (20 by default); ' +
+  '"services" asks for it anyway, "no-services" never. "all-hosts" also scans addresses of a block that seem down.';
+
 const scanHelp = (audience: HelpAudience): string =>
   [
-    '/scan <targets> [ports] [udp]' + (audience === 'chat' ? ' [private]' : ''),
+    '/scan <targets> [ports] [udp]' + (audience === 'chat' ? ' [private]' : '') + ' [services | no-services] [all-hosts]',
     'Checks which ports answer on hosts the operator allows.',
     PORT_LISTS,
     examplesText(SCAN_WORDS[audience].examples),
     SCAN_WORDS[audience].extras,
+    SCAN_OPTIONS,
+  ].join('\n');
+
+const pingHelp = (audience: HelpAudience): string =>
+  [
+    '/ping <targets>',
+    'Says whether hosts are up and how far away, as nmap’s host discovery does: a TCP connection to 80, 443, 22, 445 or 3389 (a refusal counts: only a live host refuses) or an ICMP echo.',
+    examplesText(SCAN_WORDS[audience].pingExamples),
   ].join('\n');
 
 const PORT_HELP = [
@@ -52,12 +68,13 @@ const PORT_HELP = [
 
 export function helpReply(topic: HelpTopic = 'all', audience: HelpAudience = 'chat'): Reply {
   const sections = [
-    ...(topic === 'port' ? [] : [{ heading: 'Scan ports', text: scanHelp(audience) }]),
-    ...(topic === 'scan' ? [] : [{ heading: 'Explain a port', text: PORT_HELP }]),
+    ...(topic === 'all' || topic === 'scan' ? [{ heading: 'Scan ports', text: scanHelp(audience) }] : []),
+    ...(topic === 'all' || topic === 'port' ? [{ heading: 'Explain a port', text: PORT_HELP }] : []),
+    ...(topic === 'all' || topic === 'ping' ? [{ heading: 'Is it up?', text: pingHelp(audience) }] : []),
   ];
   return {
     title: topic === 'all' ? 'portbot help' : `portbot help: /${topic}`,
-    summary: 'portbot scans allowed hosts for open ports and explains what ports are for.',
+    summary: 'portbot scans allowed hosts for open ports, says whether hosts are up, and explains what ports are for.',
     tone: 'info',
     visibility: 'requester',
     rows: [],

@@ -22,3 +22,11 @@ export function progressReply(progress: ScanProgress, options: ProgressReplyOpti
     actions: [{ kind: 'cancel', label: 'Cancel', scanId: options.scanId }],
   };
 }
+
+/** The interim answer while the open ports are asked what they are (service detection after the scan). */
+export function detectionProgressReply(ports: number, options: ProgressReplyOptions): Reply {
+  return {
+    ...progressReply({ done: 0, total: 0, open: ports }, options),
+    summary: `Port scan done; identifying what answers on ${formatCount(ports)} open port${ports === 1 ? '' : 's'}…`,
+  };
+}

@@ -11,7 +11,10 @@ export function replyText(reply: Reply): string {
   const table = resultTable(reply.rows);
   if (table.rows.length > 0) {
     const body = table.rows.map((row) => [...row.cells, `${row.note?.warning === true ? '(!) ' : ''}${row.note?.text ?? ''}`]);
-    lines.push(...formatColumns([[...headerCells(table), NOTE_TITLE], ...body], 2));
+    const [header = '', ...rows] = formatColumns([[...headerCells(table), NOTE_TITLE], ...body], 2);
+    lines.push(header);
+    // What detection found on a port follows its row, each line marked (!) when it is a risk.
+    rows.forEach((row, index) => lines.push(row, ...(table.rows[index]?.findings ?? []).map((finding) => `    ${finding.warning ? '(!)' : '-'} ${finding.text}`)));
   }
   if (reply.notes.length > 0) lines.push('', ...reply.notes.map((note) => `Note: ${note}`));
   return lines.join('\n') + '\n';

@@ -1,11 +1,13 @@
 // The ports of a result as a table, decided here once: which columns (HOST only when the rows
 // cover several hosts), the text of every cell, and the note that goes with an open port. The
 // Slack, Discord, console and plain-text renderers only lay this out; when each chose its own
-// columns they drifted apart, and Slack dropped HOST, so two hosts showed identical rows.
+// columns they drifted apart, and Slack dropped HOST, so two hosts showed identical rows. With
+// service detection, SERVICE says what answered and a VERSION column (last, as in nmap -sV) what it
+// told; findings ride on their row, each named like the note, so every renderer puts them beside the port.
 import type { ReplyRow } from '../commands/reply.js';
 import type { PortState } from '../scanner/types.js';
 
-export type ColumnKey = 'host' | 'port' | 'state' | 'service' | 'reason';
+export type ColumnKey = 'host' | 'port' | 'state' | 'service' | 'reason' | 'version';
 
 export interface TableColumn {
   readonly key: ColumnKey;
@@ -25,6 +27,8 @@ export interface TableRow {
   readonly cells: readonly string[];
   readonly state: PortState;
   readonly note?: TableNote;
+  /** What service detection found on this port (certificate, findings), in order; warnings carry a risk mark. */
+  readonly findings: readonly TableNote[];
 }
 
 export interface ResultTable {
@@ -42,18 +46,21 @@ const PORT_COLUMNS: readonly TableColumn[] = [
   { key: 'reason', title: 'REASON' },
 ];
 const HOST_COLUMN: TableColumn = { key: 'host', title: 'HOST' };
+const VERSION_COLUMN: TableColumn = { key: 'version', title: 'VERSION' };
 
 export function resultTable(rows: readonly ReplyRow[]): ResultTable {
   const withHost = rows.some((row) => row.host !== undefined);
-  const columns = withHost ? [HOST_COLUMN, ...PORT_COLUMNS] : PORT_COLUMNS;
+  const withVersion = rows.some((row) => row.version !== undefined);
+  const columns = [...(withHost ? [HOST_COLUMN] : []), ...PORT_COLUMNS, ...(withVersion ? [VERSION_COLUMN] : [])];
   return {
     columns,
     rows: rows.map((row) => {
       const host = withHost ? [row.host ?? ''] : [];
-      const cells = [...host, row.port, row.state, row.service, row.reason];
-      if (row.note === undefined || row.note === '') return { cells, state: row.state };
+      const cells = [...host, row.port, row.state, row.service, row.reason, ...(withVersion ? [row.version ?? ''] : [])];
       const subject = `${withHost ? `${row.host ?? ''} ` : ''}${row.port} ${row.service}`;
-      return { cells, state: row.state, note: { subject, text: row.note, warning: row.warning === true } };
+      const findings = (row.findings ?? []).map((finding) => ({ subject, text: finding.text, warning: finding.warning }));
+      if (row.note === undefined || row.note === '') return { cells, state: row.state, findings };
+      return { cells, state: row.state, note: { subject, text: row.note, warning: row.warning === true }, findings };
     }),
   };
 }

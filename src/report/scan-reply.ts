@@ -6,7 +6,10 @@ import type { HostReport, PortResult, ScanReport } from '../scanner/types.js';
 import { foldedLine, foldPorts } from './fold.js';
 import { scanDocument } from './scan-document.js';
 import { scanNotes } from './scan-notes.js';
-import { hostLabel, hostLine, summaryLine } from './scan-summary.js';
+import { detectedFields } from './detected-rows.js';
+import { detectionActions, detectionNotes, findingNotes } from './detection-notes.js';
+import { discoveryNotes, hostsText, scanSummary, shownHosts } from './scan-hosts.js';
+import { hostLabel } from './scan-summary.js';
 
 export interface ScanReplyOptions {
   /** The command that produced the report, re-run by the Rescan button. */
@@ -19,18 +22,21 @@ const MAX_EXPLAIN_ACTIONS = 4;
 
 export function scanReply(report: ScanReport, options: ScanReplyOptions): Reply {
   const several = report.hosts.length > 1;
-  const rows = report.hosts.flatMap((host) => hostRows(host, several));
+  // Hosts that seem down in a block are counted, not listed (scan-hosts.ts).
+  const hosts = shownHosts(report);
+  const rows = hosts.flatMap((host) => hostRows(host, several));
   const anyWarning = rows.some((row) => row.warning === true);
-  const folded = foldedText(report.hosts, several);
+  const anyFinding = rows.some((row) => row.findings?.some((finding) => finding.warning) === true);
+  const folded = foldedText(hosts, several);
   const reply: Reply = {
     title: `Scan of ${several ? `${report.hosts.length} hosts` : (report.hosts[0]?.target ?? 'nothing')}${report.cancelled ? ' (cancelled)' : ''}`,
-    summary: summaryLine(report),
-    tone: report.cancelled || anyWarning ? 'warning' : rows.some((row) => row.state === 'open') ? 'success' : 'info',
+    summary: scanSummary(report),
+    tone: report.cancelled || anyWarning || anyFinding ? 'warning' : rows.some((row) => row.state === 'open') ? 'success' : 'info',
     visibility: options.visibility,
     rows,
-    sections: several ? [{ heading: 'Hosts', text: report.hosts.map(hostLine).join('\n') }] : [],
-    notes: scanNotes(report, anyWarning),
-    actions: actions(report, options.command),
+    sections: several ? [{ heading: 'Hosts', text: hostsText(report) }] : [],
+    notes: [...scanNotes(report, anyWarning), ...findingNotes(hosts), ...detectionNotes(report, options.command), ...discoveryNotes(report)],
+    actions: [...actions(report, options.command), ...detectionActions(report, options.command)],
     attachment: { filename: 'portbot-scan.json', json: scanDocument(report) },
   };
   return folded === undefined ? reply : { ...reply, folded };
@@ -47,7 +53,8 @@ export function hostRows(host: HostReport, several: boolean, shown: readonly Por
       reason: port.reason,
     };
     const note = port.state === 'open' ? portNote(port.port, port.protocol) : null;
-    return note === null ? base : { ...base, note: note.note, warning: note.warning };
+    const detected = { ...base, ...detectedFields(port) };
+    return note === null ? detected : { ...detected, note: note.note, warning: note.warning };
   });
 }
 

@@ -10,7 +10,7 @@ export const hostLabel = (host: Pick<HostReport, 'target' | 'address'>): string 
   host.target === host.address ? host.address : `${host.target} (${host.address})`;
 
 /** "3 open, 997 closed"; open is always named, so "0 open" says plainly that nothing answered. */
-export function stateCounts(hosts: readonly HostReport[]): string {
+export function stateCounts(hosts: readonly Pick<HostReport, 'summary'>[]): string {
   const counts = stateTotals(hosts);
   return STATE_ORDER.filter((state) => state === 'open' || (counts.get(state) ?? 0) > 0)
     .map((state) => `${formatCount(counts.get(state) ?? 0)} ${state}`)
@@ -28,13 +28,10 @@ const portCount = (hosts: readonly HostReport[]): number => hosts.reduce((sum, h
 
 const plural = (count: number, word: string): string => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 
-/** Whole-scan line; several hosts are counted together (each host gets its own line elsewhere). */
-export function summaryLine(report: ScanReport): string {
+/** Whole-scan line; several hosts are counted together (each host gets its own line elsewhere). `who` replaces the label or host count. */
+export function summaryLine(report: ScanReport, who?: string): string {
   const only = report.hosts.length === 1 ? report.hosts[0] : undefined;
-  const who = only !== undefined ? hostLabel(only) : plural(report.hosts.length, 'host');
+  who ??= only !== undefined ? hostLabel(only) : plural(report.hosts.length, 'host');
   const verb = report.cancelled ? 'cancelled after' : 'scanned';
   return `${who}: ${stateCounts(report.hosts)}, ${verb} ${plural(portCount(report.hosts), 'port')} in ${formatDuration(report.durationMs)}`;
 }
-
-/** Per-host line for multi-host scans: "web-1 (10.0.0.5): 2 open, 998 closed". */
-export const hostLine = (host: HostReport): string => `${hostLabel(host)}: ${stateCounts([host])}`;

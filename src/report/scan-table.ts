@@ -2,7 +2,7 @@
 // a glance: one block per host, "Not shown" before the table, then notes on the open ports. The
 // rows and columns come from the same table model the chat renderers use.
 import type { HostReport, ScanReport } from '../scanner/types.js';
-import { findingLines, statusLine, withDetected } from './detected-text.js';
+import { findingLines, statusLine } from './detected-text.js';
 import { foldedLine, foldPorts } from './fold.js';
 import { headerCells, resultTable } from './result-table.js';
 import { hostRows } from './scan-reply.js';
@@ -33,7 +33,7 @@ function hostBlock(host: HostReport): string {
   // One host per block, so the table has no HOST column, as in nmap.
   const table = resultTable(hostRows(host, false, shown));
   if (table.rows.length > 0) {
-    lines.push(...formatColumns(withDetected([headerCells(table), ...table.rows.map((row) => row.cells)], table, shown)).map((line) => line.trimEnd()));
+    lines.push(...formatColumns([headerCells(table), ...table.rows.map((row) => row.cells)]).map((line) => line.trimEnd()));
   } else if (host.ports.length === 0) {
     lines.push('No ports were scanned on this host.');
   }

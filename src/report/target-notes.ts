@@ -3,7 +3,7 @@
 // was typed. Built from the report's data alone; scanNotes adds them to every kind of answer.
 import type { ScanReport } from '../scanner/types.js';
 
-export function targetNotes(report: ScanReport): string[] {
+export function targetNotes(report: Pick<ScanReport, 'otherAddresses' | 'targetWarnings'>): string[] {
   const byName = new Map<string, string[]>();
   for (const { target, address } of report.otherAddresses ?? []) byName.set(target, [...(byName.get(target) ?? []), address]);
   const others = [...byName].map(([name, addresses]) => `Other addresses for ${name} (not scanned): ${addresses.join(', ')}`);

@@ -7,6 +7,7 @@ import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import { DetectedPorts, openTcpPorts } from './detect/detected-ports.js';
 import { detectHostPorts } from './detect/index.js';
+import { detectWithinLimit } from './detect/within-limit.js';
 import { discoverHost, discoverHosts } from './discovery/index.js';
 import { statusFromPorts } from './host-status.js';
 import { uniqueSortedPorts } from './port-set.js';
@@ -104,10 +105,15 @@ export async function scan(
     if (failure !== undefined) throw failure.reason;
 
     await settleStatuses(addresses, jobs, statuses, lone, stopLone, signal);
+    const hosts = hostReports(addresses, jobs, statuses);
+    // Detection decided by the result's size (the chat's default) needs the whole result first.
+    const detectLimit = options.services === true || signal.aborted ? undefined : options.detectLimit;
+    const limited = detectLimit === undefined ? undefined : await detectWithinLimit(hosts, detectLimit, { signal, concurrency: allowance, ...(options.onDetect ? { onStart: options.onDetect } : {}) });
     return {
-      hosts: hostReports(addresses, jobs, statuses),
+      hosts: limited?.hosts ?? hosts,
       durationMs: Math.round(performance.now() - startedAt),
       cancelled: options.signal?.aborted === true,
+      ...(limited === undefined ? {} : { detection: limited.detection }),
     };
   } finally {
     options.signal?.removeEventListener('abort', onAbort);

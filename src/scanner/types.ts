@@ -85,6 +85,27 @@ export interface ScanOptions {
    * address is always port-scanned.
    */
   readonly allHosts?: boolean;
+  /**
+   * Service detection decided after the port scan by its size (the chat's default): probe the open
+   * TCP ports of the finished scan within this limit. Ignored when `services` is set.
+   */
+  readonly detectLimit?: DetectionLimit;
+  /** Called when detection after the scan starts, with how many open ports it will probe. */
+  readonly onDetect?: (ports: number) => void;
+}
+
+/** How many open TCP ports detection after a scan may probe, and what happens beyond that. */
+export interface DetectionLimit {
+  readonly maxPorts: number;
+  /** 'skip': more open ports than maxPorts means none is probed; 'first': the first maxPorts are. */
+  readonly whenMore: 'skip' | 'first';
+}
+
+/** What detection after a scan did: how many open TCP ports there were and how many it probed. */
+export interface DetectionOutcome {
+  readonly openPorts: number;
+  readonly probed: number;
+  readonly maxPorts: number;
 }
 
 /** nmap's host reasons: what proved a host up, or that nothing did. */
@@ -121,6 +142,8 @@ export interface ScanReport {
   readonly otherAddresses?: readonly ScanAddress[];
   /** Filled in above the scanner: lines about the targets as typed (e.g. a name mixing scripts). */
   readonly targetWarnings?: readonly string[];
+  /** Set when detection was decided after the scan (`detectLimit`): whether it ran, or was skipped. */
+  readonly detection?: DetectionOutcome;
 }
 
 /** What a protocol prober (TCP, UDP) gets from `scan` for one host. */

@@ -17,8 +17,11 @@ export interface RunningCli {
   readonly done: Promise<CliRun>;
 }
 
-export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): RunningCli {
-  const child = spawn(process.execPath, [ENTRY.pathname, ...args], {
+/** `namespace`: run the CLI inside that network namespace (a lab's scanning side), via ip netns exec. */
+export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string, namespace?: string): RunningCli {
+  const command = [process.execPath, ENTRY.pathname, ...args];
+  const [file = '', ...rest] = namespace === undefined ? command : ['ip', 'netns', 'exec', namespace, ...command];
+  const child = spawn(file, rest, {
     env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/root', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -39,6 +42,6 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, i
   };
 }
 
-export const runCli = (args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<CliRun> => startCli(args, env, input).done;
+export const runCli = (args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string, namespace?: string): Promise<CliRun> => startCli(args, env, input, namespace).done;
 
 export const lines = (text: string): string[] => text.split('\n').filter((line) => line.trim() !== '');

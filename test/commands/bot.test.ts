@@ -25,7 +25,7 @@ test('a scan of a loopback listener and a closed port: one public answer showing
   const byPort = new Map(reply.rows.map((row) => [row.port, [row.state, row.reason]]));
   assert.deepEqual(byPort.get(`${listener.port}/tcp`), ['open', 'syn-ack']);
   assert.deepEqual(byPort.get(`${closed}/tcp`), ['closed', 'conn-refused']);
-  assert.match(reply.summary, /^127\.0\.0\.1: 1 open, 1 closed, scanned 2 ports in /);
+  assert.match(reply.summary, /^127\.0\.0\.1 is up \([\d.]+ ms latency\): 1 open, 1 closed, scanned 2 ports in /, "the summary says the host is up, as nmap does");
   assert.equal(audit.entries.length, 1);
   assert.equal(audit.entries[0]?.decision, 'allowed');
   assert.deepEqual(audit.entries[0]?.addresses, ['127.0.0.1']);

@@ -84,3 +84,32 @@ test('the Rescan text of a command parses back to the same command', () => {
   if (command.kind !== 'scan') return;
   assert.deepEqual(parsed(scanCommandText(command)), command);
 });
+
+test('services, no-services and all-hosts are words of a scan, in any position, and the Rescan text keeps them', () => {
+  const base = { kind: 'scan', targets: '10.0.0.0/28', ports: '22,80', udp: false, private: false } as const;
+  assert.deepEqual(parsed('/scan 10.0.0.0/28 22,80 all-hosts'), { ...base, allHosts: true });
+  assert.deepEqual(parsed('/scan 10.0.0.0/28 services 22,80'), { ...base, services: 'on' });
+  assert.deepEqual(parsed('scan 10.0.0.0/28 22,80 --no-services --all-hosts'), { ...base, services: 'off', allHosts: true });
+  const both = parseCommand('/scan web-1 services no-services');
+  assert.ok(!both.ok);
+  assert.match(both.error.message, /"services" .* or "no-services" .*, not both/);
+  const command = parsed('/scan 10.0.0.0/28 22,80 services all-hosts private');
+  assert.ok(command.kind === 'scan');
+  assert.equal(scanCommandText(command), '/scan 10.0.0.0/28 22,80 private services all-hosts');
+  assert.deepEqual(parsed(scanCommandText(command)), command, 'the Rescan text reads back as the same command');
+});
+
+test('/ping takes targets (and private), its mention form too; a port list or junk gets one line', () => {
+  assert.deepEqual(parsed('/ping web-1'), { kind: 'ping', targets: 'web-1', private: false });
+  assert.deepEqual(parsed('ping 10.0.0.5 10.0.0.0/30 private'), { kind: 'ping', targets: '10.0.0.5,10.0.0.0/30', private: true });
+  assert.deepEqual(parsed('@portbot ping web-1'), { kind: 'ping', targets: 'web-1', private: false });
+  assert.deepEqual(parsed('/ping'), { kind: 'help', topic: 'ping' });
+  assert.deepEqual(parsed('help ping'), { kind: 'help', topic: 'ping' });
+  const ports = parseCommand('/ping web-1 22,80');
+  assert.ok(!ports.ok);
+  assert.match(ports.error.message, /^A ping takes no ports: .* To check ports, use \/scan\.$/);
+  const markup = parseCommand('/ping <@U123>|evil');
+  assert.ok(!markup.ok);
+  assert.equal(markup.error.code, 'invalid-target');
+  assert.match(markup.error.message, /^Can't ping: .*Example: \/ping web-1$/);
+});

@@ -44,3 +44,27 @@ test('every renderer shows the same columns and tells the two hosts apart', () =
     assert.match(text, /web-2 \(10\.0\.0\.6\)\s+22\/tcp\s+closed\s+ssh\s+conn-refused/, name);
   }
 });
+
+test('every renderer shows VERSION and puts each finding beside its port, with its own risk mark', () => {
+  const redis = { name: 'redis', product: 'Redis', version: '7.0.15', findings: [{ code: 'no-auth' as const, service: 'redis', product: 'Redis' }] };
+  const ssh = { name: 'ssh', product: 'OpenSSH', version: '9.2p1', findings: [{ code: 'unexpected-service' as const, registered: 'https', found: 'ssh' }] };
+  const detected = scanReply(report([host('db-1', '10.0.0.7', [{ ...port(6379, 'open', 'tcp', 'redis'), detected: redis }, { ...port(443, 'open', 'tcp', 'https'), detected: ssh }])]), {
+    command: '/scan db-1',
+    visibility: 'channel',
+  });
+  const discord = renderDiscord(detected, new ActionCodec()).embeds[0];
+  const slack = renderSlack(detected).blocks.map((block) => JSON.stringify(block)).join('\n').replace(/\\n/g, '\n');
+  const marked = 'Redis answers without authentication: anyone who reaches it can use it';
+  const plainFinding = 'ssh on a port registered for https';
+  for (const [name, table, risky, quiet] of [
+    ['plain text', replyText(detected), `(!) ${marked}`, `- ${plainFinding}`],
+    ['console', renderConsole(detected, plain), `! ${marked}`, `· ${plainFinding}`],
+    ['slack', slack, `:warning: *6379/tcp redis*: ${marked}`, `:small_blue_diamond: *443/tcp ssh*: ${plainFinding}`],
+    ['discord', `${discord?.description ?? ''}\n${discord?.fields?.map((field) => field.value).join('\n') ?? ''}`, `⚠️ **6379/tcp redis**: ${marked}`, `• **443/tcp ssh**: ${plainFinding}`],
+  ] as const) {
+    assert.match(table, /PORT\s+STATE\s+SERVICE\s+REASON\s+VERSION/, name);
+    assert.match(table, /6379\/tcp\s+open\s+redis\s+syn-ack\s+Redis 7\.0\.15/, name);
+    assert.ok(table.includes(risky), `${name}: ${table}`);
+    assert.ok(table.includes(quiet), `${name}: ${table}`);
+  }
+});

@@ -44,7 +44,7 @@ test('a piped script: seven scans in a row are all answered (the console is not 
   assert.doesNotMatch(run.stdout, /Scan refused|PORTBOT_SCANS_PER_MINUTE/);
   const hosts = run.stdout.slice(run.stdout.indexOf('Scan of 2 hosts'));
   // localhost is resolved after the literal address is checked; the answer still follows the typing.
-  assert.match(hosts, /Hosts\n {4}127\.0\.0\.2: 0 open, 2 closed\n {4}localhost \([\d.:]+\): \d open/);
+  assert.match(hosts, /Hosts\n {4}127\.0\.0\.2 is up \([\d.]+ ms latency\): 0 open, 2 closed\n {4}localhost \([\d.:]+\) is up \([\d.]+ ms latency\): \d open/);
   const table = hosts.slice(hosts.indexOf('HOST'));
   assert.ok(table.indexOf('127.0.0.2 ') < table.indexOf('localhost ('), `the table lists hosts in the order typed:\n${table}`);
 });

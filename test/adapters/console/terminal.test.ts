@@ -106,7 +106,7 @@ describe('a 20,000-port scan with dropped ports, the console inside the scanning
       assert.ok(seen.size >= 2, `the progress line was redrawn: ${[...seen].join(' | ')}`);
       const result = answers(screen).at(-1)!;
       assert.match(firstRow(result), new RegExp(`^Scan of ${web.replace(/\./g, '\\.')}$`));
-      assert.match(result.rows.join('\n'), /2 open, 9,998 closed, 10,000 filtered, scanned 20,000 ports/);
+      assert.match(result.rows.join('\n'), /is up \([\d.]+ ms latency\): 2 open, 9,998 closed, 10,000 filtered,\s+scanned 20,000 ports/);
 
       // Ctrl-C mid-scan: the partial answer, and nothing of the progress or the "stopping" line left.
       terminal.type(scan);

@@ -42,3 +42,22 @@ test('a cut private answer attaches the JSON in the requester’s DM, never the 
     await slack.stop();
   }
 });
+
+test('the JSON of a cut scan answer keeps every host’s status and what was detected on its ports', async () => {
+  const { scanReply } = await import('../../../src/report/scan-reply.js');
+  const detected = { name: 'redis', product: 'Redis', version: '7.0.15', findings: [{ code: 'no-auth' as const, service: 'redis', product: 'Redis' }] };
+  const ports = Array.from({ length: 3000 }, (_, index) => ({ port: index + 1, protocol: 'tcp' as const, state: 'open' as const, reason: 'syn-ack' as const, service: null, rttMs: 0.2 }));
+  const hostReport = { target: 'db-1', address: '10.0.0.7', status: { state: 'up' as const, reason: 'syn-ack' as const, latencyMs: 0.31 }, ports: [{ ...ports[0]!, port: 6379, detected }, ...ports.slice(1)], summary: { open: 3000 } };
+  const answer = scanReply({ hosts: [hostReport], durationMs: 900, cancelled: false }, { command: '/scan db-1 all', visibility: 'channel' });
+  const slack = await startSlack(() => new ScriptedBot((_command, responder) => responder.final(answer)));
+  try {
+    await sendSigned(slack.port, slashCommand('/scan', 'db-1 all', carol, slack.api.responseUrl('r1')), form);
+    await slack.bot.until(1);
+    const content = String(slack.api.succeeded('upload')[0]?.args['content']);
+    const json = JSON.parse(content.slice(content.indexOf('{'), content.lastIndexOf('}') + 1)) as { hosts: { status: unknown; ports: { port: number; detected?: unknown }[] }[] };
+    assert.deepEqual(json.hosts[0]?.status, { state: 'up', reason: 'syn-ack', latencyMs: 0.31 });
+    assert.deepEqual(json.hosts[0]?.ports.find((port) => port.port === 6379)?.detected, detected);
+  } finally {
+    await slack.stop();
+  }
+});

@@ -1,0 +1,13 @@
+export { parseDuration, durationWords, shortDuration } from './duration.js';
+export { isTimeZone, runTimeText } from './time-zone.js';
+export { parseSchedule, scheduleWords, shortestGap, SCHEDULE_EXAMPLES, MAX_INTERVAL_SECONDS, type WatchSchedule, type ScheduleSettings } from './schedule.js';
+export { nextSlot, dueSlot } from './slots.js';
+export { systemClock, type WatchClock } from './clock.js';
+export { memoryLease, type WatchLease } from './lease.js';
+export { WatchScheduler, type ScheduledWatch, type RunWatch, type SkipReason, type SchedulerEvents, type WatchSchedulerOptions } from './scheduler.js';
+export { watchChanges, WATCH_HISTORY_RUNS, type WatchChange, type WatchedHost } from './changes.js';
+export { FLAP_RUNS, FLAP_CHANGES, portVerdict, type PortVerdict } from './flapping.js';
+export { GROUP_OVER, type PortGroupChange } from './change-groups.js';
+export { hostAnswer, type HostAnswer } from './host-answers.js';
+export { pauseReasonOf, type WatchPauseReason } from './pause-reason.js';
+export { parseWatchCommand, watchExample, type WatchRequest, type WatchAddRequest } from './watch-command.js';
