@@ -2,8 +2,8 @@
 // thread into dist/bundle/, which bin/portbot.js runs. Loading some 200 separate ES modules (zod
 // alone is over 90) took a quarter of a second and about 8 MB before a scan could start, and
 // `portbot scan` is timed against nmap. Code splitting keeps one copy of each module however the
-// adapters are imported later. The chat SDKs and pino stay outside: they load from node_modules,
-// and only when used.
+// adapters are imported later. The chat SDKs, pino and the queue (BullMQ, ioredis) stay outside:
+// they load from node_modules, and only when used.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -22,7 +22,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['pino', '@slack/bolt', 'discord.js'],
+  external: ['pino', '@slack/bolt', 'discord.js', 'bullmq', 'ioredis'],
   sourcemap: true,
   logLevel: 'warning',
 });

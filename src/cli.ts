@@ -25,6 +25,7 @@ export const USAGE = `Usage:
   portbot port <number|service|idea> [--json]      explain a port or a networking idea
   portbot ping <target> [--json]                   is it up, and how far away (same allowlist as scan)
   portbot console                                  chat with portbot in this terminal
+  portbot agent --zone <name>                      scan jobs for a zone from Redis (PORTBOT_REDIS_URL)
   portbot                                          start the Slack and/or Discord bot (console without tokens)
 Ports: 22 | 22,80,443 | 1-1024 | ssh,https | common | thorough | all | U:53
 Exit codes: 0 done, 2 invalid input or configuration, 3 refused by policy, 1 anything else.`;
@@ -53,6 +54,8 @@ function cliRequester(): Requester {
 export async function runCli(argv: readonly string[], options: CliOptions): Promise<number> {
   const streams = options.streams ?? { stdout: process.stdout, stderr: process.stderr };
   const env = options.env ?? process.env;
+  // The agent reads its own arguments (--zone) and loads BullMQ only when asked for.
+  if (argv[0] === 'agent') return (await import('./remote/agent-command.js')).runAgentCommand(argv.slice(1), { env, ...streams });
   let parsed;
   try {
     parsed = parseArgs({

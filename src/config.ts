@@ -2,6 +2,7 @@
 // that names the variable, so an operator never runs a bot that silently ignores a setting.
 import { z } from 'zod';
 import { PortbotError } from './errors.js';
+import { zonesProblem } from './remote/zones.js';
 import { parseDuration } from './watch/duration.js';
 import { isTimeZone, TIME_ZONE_EXAMPLES } from './watch/time-zone.js';
 
@@ -56,6 +57,20 @@ export const configSchema = z.object({
   ),
   /** Finished scans older than this many days are pruned from history. */
   PORTBOT_HISTORY_DAYS: positiveInt(90),
+  /** Redis for scanner agents (BullMQ), redis:// or rediss:// (TLS); unset: every scan runs in this process. */
+  PORTBOT_REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\/[^\s]+$/, 'must start with redis:// or rediss:// (TLS), e.g. rediss://portbot:secret@redis.example.com:6380')
+      .optional(),
+  ),
+  /** Targets scanned by a zone's agents, e.g. dmz=10.1.0.0/16,*.dmz.example.com;office=192.168.10.0/24. */
+  PORTBOT_ZONES: optionalText.superRefine((text, context) => {
+    const problem = zonesProblem(text);
+    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+  }),
+  /** Jobs one `portbot agent` runs at once. */
+  PORTBOT_AGENT_CONCURRENCY: positiveInt(2),
   /** Time zone of watch clock times ("daily at 06:00") and of the run times portbot shows: an IANA name. */
   PORTBOT_TIMEZONE: optionalText.pipe(z.string().refine(isTimeZone, `must be an IANA time zone name, ${TIME_ZONE_EXAMPLES}`).default('UTC')),
   /** Shortest interval a watch may have, in seconds (typed as 15m, 1h, 2s). */
