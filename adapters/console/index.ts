@@ -6,7 +6,7 @@
 import { createLogUpdate } from 'log-update';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/report/reply.js';
 import type { Bot, ChatAdapter, Responder } from '../../src/commands/types.js';
 import type { Requester } from '../../src/policy/types.js';
 import { colour, plain, type Paint } from './ansi.js';

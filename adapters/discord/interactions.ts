@@ -2,7 +2,7 @@
 // happens (Discord allows 3 s for the first response), then answered by editing that deferral.
 import { MessageFlags } from 'discord.js';
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, RepliableInteraction } from 'discord.js';
-import type { ReplyAction } from '../../src/commands/reply.js';
+import type { ReplyAction } from '../../src/report/reply.js';
 import { AnswerQueue } from './answer-queue.js';
 import { portSpecChoices, topicChoices } from './autocomplete.js';
 import { PORT, SCAN } from './commands.js';

@@ -14,7 +14,7 @@ import { checkAction, checkCommandText, checkRequester } from './edge-schemas.js
 import { finalOnce, type OnceResponder } from './final-once.js';
 import { auditKind, parseCommand } from './parse-command.js';
 import { DEFAULT_PROGRESS_TIMING, type ProgressTiming } from './progress-throttle.js';
-import type { ReplyAction } from './reply.js';
+import type { ReplyAction } from '../report/reply.js';
 import { RunningScans } from './running-scans.js';
 import { handleScan } from './scan-command.js';
 import type { Scanner } from './scan-flow.js';

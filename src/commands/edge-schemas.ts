@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { inputProblem, PortbotError, type InputProblem } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import type { Requester } from '../policy/types.js';
-import type { ReplyAction } from './reply.js';
+import type { ReplyAction } from '../report/reply.js';
 
 const MAX_COMMAND_LENGTH = 1000;
 const id = z.string().min(1).max(200);

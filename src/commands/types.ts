@@ -1,7 +1,7 @@
 // The seam between the core and the chat platforms (after vercel/chat's Adapter and bolt-js's
 // Receiver): adapters push commands in and get Replies back; the core knows no SDK.
 import type { Requester, Platform } from '../policy/types.js';
-import type { Reply, ReplyAction } from './reply.js';
+import type { Reply, ReplyAction } from '../report/reply.js';
 
 export interface IncomingCommand {
   /**

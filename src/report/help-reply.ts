@@ -1,7 +1,7 @@
 // What portbot can do, with examples that work where they are read: a chat's examples name hosts
 // an operator would allow (web-1), the terminal's scan loopback, which the console allows by
 // default. Private: help is for the one who asked.
-import type { Reply } from '../commands/reply.js';
+import type { Reply } from './reply.js';
 
 export type HelpTopic = 'all' | 'scan' | 'port';
 

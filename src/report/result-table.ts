@@ -2,7 +2,7 @@
 // cover several hosts), the text of every cell, and the note that goes with an open port. The
 // Slack, Discord, console and plain-text renderers only lay this out; when each chose its own
 // columns they drifted apart, and Slack dropped HOST, so two hosts showed identical rows.
-import type { ReplyRow } from '../commands/reply.js';
+import type { ReplyRow } from './reply.js';
 import type { PortState } from '../scanner/types.js';
 
 export type ColumnKey = 'host' | 'port' | 'state' | 'service' | 'reason';
