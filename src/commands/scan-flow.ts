@@ -4,6 +4,7 @@ import type { Problem } from '../errors.js';
 import { parsePortSpec } from '../request/ports.js';
 import type { AuditEntry, AuditLog } from '../policy/audit.js';
 import type { Requester, ScanGrant, ScanPolicy } from '../policy/types.js';
+import { serviceNames } from '../report/service-names.js';
 import type { scan as realScan } from '../scanner/scan.js';
 import { stateTotals } from '../scanner/summary.js';
 import type { PortProbe, ScanAddress, ScanProgress, ScanReport } from '../scanner/types.js';
@@ -58,6 +59,7 @@ export async function runScan(deps: ScanFlowDependencies, requester: Requester, 
     hooks.onStart?.(grant.value.addresses, ports.value);
     const options = {
       concurrency: grant.value.concurrency,
+      serviceNames,
       ...(hooks.signal ? { signal: hooks.signal } : {}),
       ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
       ...(request.services === true ? { services: true } : {}),
