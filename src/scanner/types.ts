@@ -75,7 +75,7 @@ export interface ConcurrencyShare {
 
 /**
  * Names a port's registered service ("ssh" for 22/tcp), or null. The scanner knows no port
- * knowledge of its own: the report layer hands it its namer (src/report/service-names.ts), which is
+ * names of its own: the report layer hands it its namer (src/report/service-names.ts), which is
  * called only when a result is read, after the scan.
  */
 export type ServiceNamer = (port: number, protocol: Protocol) => string | null;
