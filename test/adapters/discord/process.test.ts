@@ -9,7 +9,7 @@ import { slashCommand, stringOption } from './payloads.js';
 import { DiscordStandIn } from './stand-in.js';
 
 // The compiled CLI and adapter registry, found relative to this compiled test file.
-const CLI = new URL('../../../src/cli.js', import.meta.url);
+const CLI = new URL('../../../src/cli/index.js', import.meta.url);
 const REGISTRY = new URL('../../../adapters/registry.js', import.meta.url);
 // What bin/portbot.js does, pointed at this build instead of dist/.
 const ENTRY = `const { runCli } = await import(${JSON.stringify(CLI.href)});

@@ -11,7 +11,7 @@ import { SCAN_FORMATS, type ScanFormatName } from '../report/scan-formats.js';
 import { scanTable } from '../report/scan-table.js';
 import { formatDuration } from '../report/scan-summary.js';
 import type { PortProbe, ScanProgress } from '../scanner/types.js';
-import { runScan, type ScanFlowDependencies } from './scan-flow.js';
+import { runScan, type ScanFlowDependencies } from '../commands/scan-flow.js';
 
 export const EXIT = { done: 0, failed: 1, invalid: 2, refused: 3 } as const;
 

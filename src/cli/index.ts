@@ -4,18 +4,18 @@
 // The bots and `port` are imported when asked for: `portbot scan` starts without loading them.
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { adaptersFor, type AdapterLoader, type AdapterName } from './commands/adapter-loader.js';
-import { EXIT, terminalScan, type TerminalStreams } from './commands/terminal-scan.js';
-import { loadConfig, type Config } from './config.js';
-import { PortbotError } from './errors.js';
-import { auditToLogger, createLogger, silentLog, type CommandLog } from './log.js';
-import type { AuditLog } from './policy/audit.js';
-import { createScanPolicy, validateTargetRules } from './policy/index.js';
-import type { Requester } from './policy/types.js';
-import { formatFromFlags } from './report/scan-formats.js';
-import { scan } from './scanner/scan.js';
+import { adaptersFor, type AdapterLoader, type AdapterName } from './adapter-loader.js';
+import { EXIT, terminalScan, type TerminalStreams } from './scan.js';
+import { loadConfig, type Config } from '../config.js';
+import { PortbotError } from '../errors.js';
+import { auditToLogger, createLogger, silentLog, type CommandLog } from '../log.js';
+import type { AuditLog } from '../policy/audit.js';
+import { createScanPolicy, validateTargetRules } from '../policy/index.js';
+import type { Requester } from '../policy/types.js';
+import { formatFromFlags } from '../report/scan-formats.js';
+import { scan } from '../scanner/scan.js';
 
-export type { AdapterLoader, AdapterName, AdapterContext } from './commands/adapter-loader.js';
+export type { AdapterLoader, AdapterName, AdapterContext } from './adapter-loader.js';
 
 export const USAGE = `Usage:
   portbot scan <target> [ports] [--udp] [--json|--xml|--csv]
@@ -106,7 +106,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
   // The audit trail goes to PORTBOT_AUDIT_LOG, or for the chat bots to stderr; in the terminal,
   // raw audit lines would garble the chat and the one-line errors, so it joins the debug log.
   const audit: AuditLog =
-    config.PORTBOT_AUDIT_LOG !== undefined || chatting ? (await import('./policy/audit-log.js')).createAuditLog(config) : auditToLogger(commandLog);
+    config.PORTBOT_AUDIT_LOG !== undefined || chatting ? (await import('../policy/audit-log.js')).createAuditLog(config) : auditToLogger(commandLog);
 
   try {
     switch (command) {
@@ -132,7 +132,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
       case 'port': {
         if (rest.length === 0) return usageError(streams, 'say what to explain, e.g. `portbot port 22`');
         if (values.xml === true || values.csv === true) return usageError(streams, '--xml and --csv are for `portbot scan`; `portbot port` prints text or --json');
-        const { terminalPort } = await import('./commands/terminal-port.js');
+        const { terminalPort } = await import('./port.js');
         return terminalPort(rest.join(' '), values.json === true, cliRequester(), audit, streams);
       }
       case 'console':
@@ -140,7 +140,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         const names: AdapterName[] = command === 'console' ? ['console'] : adaptersFor(config);
         const loopbackWhenUnconfigured = names.length === 1 && names[0] === 'console';
         const policy = createScanPolicy(config, { loopbackWhenUnconfigured });
-        const { startBots } = await import('./commands/start-bots.js');
+        const { startBots } = await import('./start.js');
         return await startBots({ names, config, logger: logger ?? (await createLogger({ level })), policy, audit, loadAdapters: options.loadAdapters, streams });
       }
       default:

@@ -6,9 +6,9 @@ import type { Logger } from '../log.js';
 import type { AuditLog } from '../policy/audit.js';
 import type { ScanPolicy } from '../policy/types.js';
 import type { AdapterLoader, AdapterName } from './adapter-loader.js';
-import { createBot } from './bot.js';
-import { EXIT, type TerminalStreams } from './terminal-scan.js';
-import type { ChatAdapter } from './types.js';
+import { createBot } from '../commands/bot.js';
+import { EXIT, type TerminalStreams } from './scan.js';
+import type { ChatAdapter } from '../commands/types.js';
 
 export interface StartOptions {
   readonly names: readonly AdapterName[];
