@@ -22,7 +22,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['pino', '@slack/bolt', 'discord.js'],
+  // PGlite loads its WebAssembly from its package folder; pg and PGlite load only when history is opened.
+  external: ['pino', '@slack/bolt', 'discord.js', '@electric-sql/pglite', 'pg'],
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -1,43 +1,33 @@
-// `portbot scan|port|console`, and `portbot` alone to start the chat bots. Same core and policy as
-// chat (platform "cli"), exit codes per DESIGN.md: 0 done, 2 invalid input, 3 refused, 1 otherwise.
-// Every failure is one line on stderr; stacks go to the operational log, never to the terminal.
-// The bots and `port` are imported when asked for: `portbot scan` starts without loading them.
+// `portbot scan|port|history|diff|console`, and `portbot` alone to start the chat bots. Same scan
+// service and policy as chat (platform "cli"), exit codes per DESIGN.md: 0 done, 2 invalid input,
+// 3 refused, 1 otherwise. Every failure is one line on stderr; stacks go to the operational log.
+// The bots, `port` and the history store are imported when asked for: `portbot scan` (without
+// --save) starts without loading any of them.
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { adaptersFor, type AdapterLoader, type AdapterName } from './adapter-loader.js';
-import { EXIT, terminalScan, type TerminalStreams } from './scan.js';
+import { buildScanService, openConfiguredHistory } from './compose.js';
+import { terminalScan } from './scan.js';
+import { EXIT, usageError, type TerminalStreams } from './terminal.js';
+import { USAGE } from './usage.js';
 import { loadConfig, type Config } from '../config.js';
 import { PortbotError } from '../errors.js';
 import { auditToLogger, createLogger, silentLog, type CommandLog } from '../log.js';
 import type { AuditLog } from '../policy/audit.js';
 import { createScanPolicy, validateTargetRules } from '../policy/index.js';
+import type { HistoryStore } from '../scan/index.js';
+import type { DiffQuery } from '../scan/history-reads.js';
 import type { Requester } from '../policy/types.js';
 import { formatFromFlags } from '../report/scan-formats.js';
-import { scan } from '../scanner/scan.js';
 
 export type { AdapterLoader, AdapterName, AdapterContext } from './adapter-loader.js';
-
-export const USAGE = `Usage:
-  portbot scan <target> [ports] [--udp] [--json|--xml|--csv]
-                                                   scan allowed targets (default ports: common);
-                                                   --xml is nmap's XML format, --csv one row per port
-      [--services] [--all-hosts]                   name what answers on open ports; scan hosts that seem down
-  portbot port <number|service|idea> [--json]      explain a port or a networking idea
-  portbot console                                  chat with portbot in this terminal
-  portbot                                          start the Slack and/or Discord bot (console without tokens)
-Ports: 22 | 22,80,443 | 1-1024 | ssh,https | common | thorough | all | U:53
-Exit codes: 0 done, 2 invalid input or configuration, 3 refused by policy, 1 anything else.`;
+export { USAGE } from './usage.js';
 
 export interface CliOptions {
   readonly loadAdapters: AdapterLoader;
   readonly env?: NodeJS.ProcessEnv;
   readonly streams?: TerminalStreams;
 }
-
-const usageError = (streams: TerminalStreams, message: string): number => {
-  streams.stderr.write(`portbot: ${message}; run \`portbot --help\` for usage\n`);
-  return EXIT.invalid;
-};
 
 function cliRequester(): Requester {
   let user = process.env['USER'] ?? 'cli';
@@ -64,6 +54,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         udp: { type: 'boolean' },
         services: { type: 'boolean' },
         'all-hosts': { type: 'boolean' },
+        save: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -97,7 +88,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
   }
   // Scripts read the answer and the one-line error: logs stay off unless asked for by name.
   const explicitLevel = env['PORTBOT_LOG_LEVEL'] !== undefined && env['PORTBOT_LOG_LEVEL'] !== '';
-  const quietLevel = command === 'scan' || command === 'port' ? 'silent' : 'error';
+  const quietLevel = command === 'scan' || command === 'port' || command === 'history' || command === 'diff' ? 'silent' : 'error';
   const chatting = command === undefined && adaptersFor(config)[0] !== 'console';
   const level = explicitLevel || chatting ? config.PORTBOT_LOG_LEVEL : quietLevel;
   // A silent level needs no pino (log.ts says why); the chats create theirs below all the same.
@@ -113,7 +104,6 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
       case 'scan': {
         const [target, ...ports] = rest;
         if (target === undefined) return usageError(streams, 'say what to scan, e.g. `portbot scan localhost 22,80`');
-        const policy = createScanPolicy(config, { loopbackWhenUnconfigured: true });
         const portText = ports.length > 0 ? ports.join(',') : undefined;
         const { format, conflict } = formatFromFlags(values);
         if (conflict !== undefined) return usageError(streams, conflict);
@@ -126,8 +116,29 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
           commandLine: ['portbot', ...argv].join(' '),
           services: values.services === true,
           allHosts: values['all-hosts'] === true,
+          save: values.save === true,
         };
-        return await terminalScan({ policy, audit, scan, logger: commandLog }, cliRequester(), request, streams);
+        // Only --save opens the store (and loads its code): a plain scan stays as quick as before.
+        const history = request.save ? openConfiguredHistory(config) : undefined;
+        const service = buildScanService({ config, audit, logger: commandLog, loopbackWhenUnconfigured: true, ...(history === undefined ? {} : { history }) });
+        try {
+          return await terminalScan(service, commandLog, cliRequester(), request, streams);
+        } finally {
+          await history?.close();
+        }
+      }
+      case 'history':
+      case 'diff': {
+        if (values.xml === true || values.csv === true) return usageError(streams, `--xml and --csv are for \`portbot scan\`; \`portbot ${command}\` prints text or --json`);
+        const query = historyQuery(command, rest);
+        if (typeof query === 'string') return usageError(streams, query);
+        const history = openConfiguredHistory(config);
+        try {
+          const { terminalDiff, terminalHistory } = await import('./history.js');
+          return query.kind === 'history' ? await terminalHistory(history, query.target, values.json === true, HISTORY_LINES, streams) : await terminalDiff(history, query, values.json === true, streams);
+        } finally {
+          await closeQuietly(history);
+        }
       }
       case 'port': {
         if (rest.length === 0) return usageError(streams, 'say what to explain, e.g. `portbot port 22`');
@@ -152,5 +163,24 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     streams.stderr.write(`portbot: ${message}${code}\n`);
     return error instanceof PortbotError && error.code === 'invalid-config' ? EXIT.invalid : EXIT.failed;
+  }
+}
+
+/** Scans `portbot history` lists. */
+const HISTORY_LINES = 20;
+
+/** What `history`/`diff` were asked, or the usage line saying what to type. */
+function historyQuery(command: 'history' | 'diff', words: readonly string[]): { kind: 'history'; target: string } | DiffQuery | string {
+  if (command === 'history') return words.length === 1 ? { kind: 'history', target: words[0]! } : 'say which target, e.g. `portbot history localhost`';
+  if (words.length === 1) return { kind: 'target', target: words[0]! };
+  if (words.length === 2) return { kind: 'ids', ids: [words[0]!, words[1]!] };
+  return 'say which target, or which two scan ids, e.g. `portbot diff localhost` or `portbot diff s3k9p s7k2q`';
+}
+
+async function closeQuietly(history: HistoryStore): Promise<void> {
+  try {
+    await history.close();
+  } catch {
+    // Nothing was written: a store that fails to close loses nothing.
   }
 }

@@ -1,24 +1,21 @@
-// `portbot scan`: the same scan flow and policy as chat, printed as nmap's table or as the JSON
-// document, with exit codes scripts can rely on (0 done, 2 bad input, 3 refused, 1 otherwise).
+// `portbot scan`: the same scan service and policy as chat, printed as nmap's table or as a
+// document, with exit codes scripts can rely on. With --save the job is recorded too: the result
+// prints first, then the line on what changed since the last scan, then the store is closed.
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { problemLine, type Problem } from '../errors.js';
+import { problemLine } from '../errors.js';
 import type { CommandLog } from '../log.js';
 import type { Requester } from '../policy/types.js';
-import { progressBar } from '../report/progress-bar.js';
 import { formatCount } from '../report/fold.js';
+import { progressBar } from '../report/progress-bar.js';
 import { SCAN_FORMATS, type ScanFormatName } from '../report/scan-formats.js';
-import { scanTable } from '../report/scan-table.js';
 import { formatDuration } from '../report/scan-summary.js';
+import { scanTable } from '../report/scan-table.js';
+import { historyLine } from '../report/since-line.js';
+import type { HistoryNote, RecordOutcome, ScanService } from '../scan/index.js';
 import type { PortProbe, ScanProgress } from '../scanner/types.js';
-import { runScan, type ScanFlowDependencies } from '../commands/scan-flow.js';
-
-export const EXIT = { done: 0, failed: 1, invalid: 2, refused: 3 } as const;
-
-export interface TerminalStreams {
-  readonly stdout: Writable;
-  readonly stderr: Writable & { readonly isTTY?: boolean };
-}
+import { parsePortSpec } from '../request/ports.js';
+import { EXIT, problemExitCode, type TerminalStreams } from './terminal.js';
 
 export interface TerminalScanRequest {
   readonly target: string;
@@ -32,9 +29,9 @@ export interface TerminalScanRequest {
   readonly commandLine: string;
   readonly services?: boolean;
   readonly allHosts?: boolean;
+  /** Record the scan in history (--save). */
+  readonly save?: boolean;
 }
-
-export const problemExitCode = (problem: Problem): number => (problem.kind === 'input' ? EXIT.invalid : EXIT.refused);
 
 /** Draws at most ~10 frames a second: redrawing on every port would cost more than the scan. */
 function progressDrawer(stderr: TerminalStreams['stderr']): { draw(progress: ScanProgress): void; clear(): void } {
@@ -62,39 +59,39 @@ function progressDrawer(stderr: TerminalStreams['stderr']): { draw(progress: Sca
  */
 const writeChunks = (stdout: Writable, chunks: Iterable<string>): Promise<void> => pipeline(Readable.from(chunks), stdout, { end: false });
 
-export async function terminalScan(
-  deps: ScanFlowDependencies & { readonly logger: CommandLog },
-  requester: Requester,
-  request: TerminalScanRequest,
-  streams: TerminalStreams,
-): Promise<number> {
-  const controller = new AbortController();
-  const onSignal = (signal: NodeJS.Signals): void => controller.abort(new Error(signal));
-  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+export async function terminalScan(service: ScanService, logger: CommandLog, requester: Requester, request: TerminalScanRequest, streams: TerminalStreams): Promise<number> {
   const bar = streams.stderr.isTTY === true ? progressDrawer(streams.stderr) : undefined;
+  const { services, allHosts } = request;
+  const scanRequest = { targets: request.target, ports: request.ports, udp: request.udp, text: request.text, ...(services === true ? { services } : {}), ...(allHosts === true ? { allHosts } : {}) };
+  const job = service.submit(scanRequest, { requester, visibility: 'channel' }, { record: request.save === true });
+  let stopReason = 'scan cancelled by a signal';
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stopReason = `scan cancelled by ${signal}`;
+    service.cancel(job.id, requester);
+  };
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   let startedAt = Date.now();
-  let requested: readonly PortProbe[] | undefined;
   try {
-    const { services, allHosts } = request;
-    const scanRequest = { targets: request.target, ports: request.ports, udp: request.udp, text: request.text, ...(services === true ? { services } : {}), ...(allHosts === true ? { allHosts } : {}) };
-    const outcome = await runScan(deps, requester, scanRequest, {
-      signal: controller.signal,
-      onStart: (addresses, ports) => {
+    for await (const event of job.events) {
+      if (event.kind === 'started') {
         startedAt = Date.now();
-        requested = ports;
-        deps.logger.debug({ addresses: addresses.map((address) => address.address), ports: ports.length }, 'scan started');
-      },
-      ...(bar ? { onProgress: (progress: ScanProgress) => bar.draw(progress) } : {}),
-    });
+        logger.debug({ jobId: job.id, addresses: event.addresses.map((address) => address.address), ports: event.totalPorts }, 'scan started');
+      } else bar?.draw(event.progress);
+    }
+    const outcome = await job.outcome;
     bar?.clear();
     if (outcome.kind === 'problem') {
       streams.stderr.write(`portbot: ${problemLine(outcome.problem)}\n`);
       return problemExitCode(outcome.problem);
     }
+    if (outcome.kind === 'failed') {
+      streams.stderr.write(`portbot: ${outcome.message} (${outcome.code})\n`);
+      return EXIT.failed;
+    }
     const { report } = outcome;
-    const stopReason = `scan cancelled by ${controller.signal.reason instanceof Error ? controller.signal.reason.message : 'a signal'}`;
     if (request.format !== undefined) {
       const format = SCAN_FORMATS[request.format];
+      const requested = format.label === SCAN_FORMATS.xml.label ? requestedPorts(request) : undefined;
       try {
         await writeChunks(streams.stdout, format.chunks(report, { command: request.commandLine, startedAt, stopReason, ...(requested ? { requested } : {}) }));
       } catch (error) {
@@ -103,13 +100,40 @@ export async function terminalScan(
         return EXIT.failed;
       }
     } else streams.stdout.write(scanTable(report));
-    if (!report.cancelled) return EXIT.done;
-    const finished = report.hosts.reduce((sum, host) => sum + host.ports.length, 0);
-    const shown = request.format === undefined ? 'the result above' : `the ${SCAN_FORMATS[request.format].label} above`;
-    streams.stderr.write(`portbot: ${stopReason} after ${formatDuration(report.durationMs)}; ${shown} covers only the ${formatCount(finished)} ports finished by then\n`);
-    return EXIT.failed;
+    const saved = await savedLine(job.recorded, await job.history, request.format === undefined ? request.target.split(',')[0] : undefined, streams);
+    if (report.cancelled) {
+      const finished = report.hosts.reduce((sum, host) => sum + host.ports.length, 0);
+      const shown = request.format === undefined ? 'the result above' : `the ${SCAN_FORMATS[request.format].label} above`;
+      streams.stderr.write(`portbot: ${stopReason} after ${formatDuration(report.durationMs)}; ${shown} covers only the ${formatCount(finished)} ports finished by then\n`);
+      return EXIT.failed;
+    }
+    return saved ? EXIT.done : EXIT.failed;
   } finally {
     bar?.clear();
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }
+}
+
+/** The ports asked for, which nmap's XML names in its scaninfo (parsed again only for XML: a full range is 65,535 of them). */
+function requestedPorts(request: TerminalScanRequest): readonly PortProbe[] | undefined {
+  const parsed = parsePortSpec(request.ports ?? 'common', request.udp ? 'udp' : 'tcp');
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/**
+ * --save: waits for the recording, then (after a table) prints what changed since the last scan and
+ * the job's id; a failed write is one line on stderr. False when the scan was not recorded.
+ */
+async function savedLine(recorded: Promise<RecordOutcome>, note: HistoryNote, target: string | undefined, streams: TerminalStreams): Promise<boolean> {
+  const written = await recorded;
+  if (written.ok === 'off') return true;
+  if (written.ok === false) {
+    streams.stderr.write(`portbot: ${written.message}\n`);
+    return false;
+  }
+  if (target !== undefined) {
+    const since = note.kind === 'recorded' ? historyLine(note) : undefined;
+    streams.stdout.write(`${since === undefined ? '\n' : `\n${since}\n`}Saved as scan ${written.jobId} (portbot history ${target}).\n`);
+  }
+  return true;
 }

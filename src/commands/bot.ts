@@ -5,40 +5,45 @@ import type { Config } from '../config.js';
 import { inputProblem, PortbotError, type Problem } from '../errors.js';
 import { explain } from '../knowledge/index.js';
 import type { AuditEntry, AuditLog } from '../policy/audit.js';
-import type { Requester, ScanPolicy } from '../policy/types.js';
+import type { Requester } from '../policy/types.js';
 import { explanationReply } from '../report/explanation-reply.js';
 import { helpReply } from '../report/help-reply.js';
 import { errorReply, noticeReply, problemReply } from '../report/problem-reply.js';
-import { scan as realScan } from '../scanner/scan.js';
+import type { ScanService } from '../scan/index.js';
 import { checkAction, checkCommandText, checkRequester } from './edge-schemas.js';
 import { finalOnce, type OnceResponder } from './final-once.js';
 import { auditKind, parseCommand } from './parse-command.js';
 import { DEFAULT_PROGRESS_TIMING, type ProgressTiming } from './progress-throttle.js';
 import type { ReplyAction } from '../report/reply.js';
-import { RunningScans } from './running-scans.js';
+import { historyLineOf } from '../report/history-reply.js';
+import { readHistory } from '../scan/history-reads.js';
+import { readerScope } from '../scan/scope.js';
+import { handleDiff, handleHistory } from './history-command.js';
 import { handleScan } from './scan-command.js';
-import type { Scanner } from './scan-flow.js';
 import type { Bot, IncomingCommand, Responder } from './types.js';
 
 export interface BotDependencies {
   readonly config: Config;
-  readonly policy: ScanPolicy;
+  /** The one scan service of the process (src/scan/): it runs, audits and records every scan. */
+  readonly service: ScanService;
   readonly audit: AuditLog;
   /** Operational log; silent when omitted. */
   readonly logger?: Logger;
-  /** The scanner; the real one unless a test needs a scanner that fails. */
-  readonly scan?: Scanner;
   /** When progress updates start and how often they come (tests shorten it). */
   readonly progressTiming?: ProgressTiming;
 }
 
+/** Discord shows 25 suggestions at most, and wants them within 3 s. */
+const MAX_CHOICES = 25;
+const CHOICES_WAIT_MS = 1500;
+
 export function createBot(deps: BotDependencies): Bot {
   const logger = deps.logger ?? pino({ level: 'silent' });
-  const running = new RunningScans();
   const inFlight = new Set<Promise<void>>();
   let shuttingDown = false;
 
-  async function dispatch(command: IncomingCommand, responder: OnceResponder, audit: AuditLog): Promise<void> {
+  /** `audited`: the scan service audits the scans it is given; the command is then audited. */
+  async function dispatch(command: IncomingCommand, responder: OnceResponder, audit: AuditLog, audited: () => void): Promise<void> {
     const started = Date.now();
     const record = (entry: Pick<AuditEntry, 'command' | 'decision'> & { reason?: string }): void =>
       audit.record({ requester: command.requester, text: String(command.text).slice(0, 1000), durationMs: Date.now() - started, ...entry });
@@ -67,12 +72,14 @@ export function createBot(deps: BotDependencies): Bot {
       // Explanations teach the whole channel; nothing in them is private to the asker.
       return responder.final({ ...explanationReply(explanation.value), visibility: 'channel' });
     }
+    if (request.kind === 'history') return responder.final(await handleHistory({ service: deps.service, config: deps.config, record }, request, command.requester));
+    if (request.kind === 'diff') return responder.final(await handleDiff({ service: deps.service, config: deps.config, record }, request, command.requester));
     if (shuttingDown) {
       record({ command: 'scan', decision: 'refused', reason: 'shutting-down' });
       return responder.final(noticeReply('portbot is restarting', 'portbot is shutting down and starts no new scans; try again in a minute.', 'warning'));
     }
-    const flow = { policy: deps.policy, audit, scan: deps.scan ?? realScan };
-    return handleScan({ flow, config: deps.config, logger, running, timing: deps.progressTiming ?? DEFAULT_PROGRESS_TIMING }, request, text.value, command.requester, responder);
+    audited();
+    return handleScan({ service: deps.service, config: deps.config, logger, timing: deps.progressTiming ?? DEFAULT_PROGRESS_TIMING }, request, text.value, command.requester, responder);
   }
 
   async function handleCommand(command: IncomingCommand, responder: Responder): Promise<void> {
@@ -82,7 +89,7 @@ export function createBot(deps: BotDependencies): Bot {
     const task = (async () => {
       try {
         checkRequester(command.requester);
-        await dispatch(command, once, audit);
+        await dispatch(command, once, audit, () => (audited = true));
       } catch (error) {
         const code = error instanceof PortbotError ? error.code : 'internal';
         logger.error({ err: error, text: String(command.text).slice(0, 200) }, 'command failed');
@@ -114,7 +121,7 @@ export function createBot(deps: BotDependencies): Bot {
     }
     try {
       checkRequester(requester);
-      const outcome = running.cancel(checked.value.scanId, requester);
+      const outcome = deps.service.cancel(checked.value.scanId, requester);
       record(outcome === 'cancelled' ? 'answered' : 'refused', outcome, `cancel ${checked.value.scanId}`);
       if (outcome === 'not-owner') return await once.final(noticeReply('Not your scan', 'Only the person who started this scan can cancel it.', 'warning'));
       if (outcome === 'unknown') return await once.final(noticeReply('Nothing to cancel', 'That scan has already finished.'));
@@ -127,11 +134,27 @@ export function createBot(deps: BotDependencies): Bot {
 
   async function shutdown(): Promise<void> {
     shuttingDown = true;
-    running.abortAll();
+    deps.service.cancelAll();
     await Promise.allSettled([...inFlight]);
   }
 
-  return { handleCommand, handleAction, shutdown };
+  async function scanChoices(requester: Requester, target: string): Promise<{ id: string; label: string }[]> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), CHOICES_WAIT_MS)));
+    try {
+      const found = await Promise.race([readHistory(deps.service.history, target, readerScope(requester), MAX_CHOICES), late]);
+      if (found === undefined || !found.ok) return [];
+      const now = new Date();
+      return found.value.map((entry) => ({ id: entry.job.id, label: historyLineOf(entry, now) }));
+    } catch (error) {
+      logger.warn({ err: error }, 'could not read history for suggestions');
+      return [];
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return { handleCommand, handleAction, shutdown, scanChoices };
 }
 
 function onlyForRequester(responder: Responder): Responder {

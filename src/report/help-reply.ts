@@ -3,7 +3,7 @@
 // default. Private: help is for the one who asked.
 import type { Reply } from './reply.js';
 
-export type HelpTopic = 'all' | 'scan' | 'port';
+export type HelpTopic = 'all' | 'scan' | 'port' | 'history';
 
 /** Chat platforms, or the console and CLI, which run as the operator on the operator's machine. */
 export type HelpAudience = 'chat' | 'terminal';
@@ -50,10 +50,20 @@ const PORT_HELP = [
   examplesText(['/port 3389', '/port ssh', '/port filtered', '/port tcp vs udp', 'what is port 22 for?']),
 ].join('\n');
 
+const historyHelp = (audience: HelpAudience): string => {
+  const target = audience === 'chat' ? 'web-1' : 'localhost';
+  return [
+    '/history <target> · /diff <target> · /diff <id> <id>',
+    'Every scan is remembered: /history lists the last scans of a target here (id, when, who, what was found); /diff shows what changed between its newest two scans, or between any two ids from /history, as nmap’s ndiff does.',
+    examplesText([`/history ${target}`, `/diff ${target}`, '/diff s3k9p s7k2q']),
+  ].join('\n');
+};
+
 export function helpReply(topic: HelpTopic = 'all', audience: HelpAudience = 'chat'): Reply {
   const sections = [
-    ...(topic === 'port' ? [] : [{ heading: 'Scan ports', text: scanHelp(audience) }]),
-    ...(topic === 'scan' ? [] : [{ heading: 'Explain a port', text: PORT_HELP }]),
+    ...(topic === 'all' || topic === 'scan' ? [{ heading: 'Scan ports', text: scanHelp(audience) }] : []),
+    ...(topic === 'all' || topic === 'history' ? [{ heading: 'History and changes', text: historyHelp(audience) }] : []),
+    ...(topic === 'all' || topic === 'port' ? [{ heading: 'Explain a port', text: PORT_HELP }] : []),
   ];
   return {
     title: topic === 'all' ? 'portbot help' : `portbot help: /${topic}`,

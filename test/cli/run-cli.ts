@@ -1,6 +1,9 @@
 // Spawns the real CLI process (the compiled entry beside this file does what bin/portbot.js
 // does) with a clean environment: no chat tokens or settings leak in from the machine.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const ENTRY = new URL('./portbot-entry.js', import.meta.url);
 
@@ -17,9 +20,26 @@ export interface RunningCli {
   readonly done: Promise<CliRun>;
 }
 
+let sharedDataDir: string | undefined;
+
+/**
+ * The history store of every CLI and console this test process starts without one of its own: a
+ * temporary directory (never the working tree's ./data), created once, so only the first console
+ * pays for creating the embedded store. Runs that may overlap in time pass their own directory.
+ */
+export function testDataDir(): string {
+  if (sharedDataDir === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'portbot-test-data-'));
+    sharedDataDir = dir;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return sharedDataDir;
+}
+
 export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): RunningCli {
+  const store = env['PORTBOT_DATA_DIR'] !== undefined || env['PORTBOT_DATABASE_URL'] !== undefined ? {} : { PORTBOT_DATA_DIR: testDataDir() };
   const child = spawn(process.execPath, [ENTRY.pathname, ...args], {
-    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/root', ...env },
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/root', ...store, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
