@@ -50,7 +50,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     deps.inFlight.add(task);
   };
 
-  app.command(/^\/(scan|port)$/, async ({ command, ack, respond }) => {
+  app.command(/^\/(scan|port|history|diff)$/, async ({ command, ack, respond }) => {
     const text = `${command.command} ${command.text}`.trim();
     const isScan = command.command === '/scan';
     // The note is ephemeral: a refused target must not be announced to the channel. It stays
@@ -59,7 +59,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     const team = firstText((command as unknown as { user_team?: unknown }).user_team, command.team_id);
     const responseUrl = new ResponseUrl(respond, deps.responseUrlLifetime);
     run({ channelId: command.channel_id, userId: command.user_id, responseUrl }, (responder) =>
-      deps.bot.handleCommand({ text, requester: requester(command.user_id, team, command.channel_id) }, responder),
+      deps.bot.handleCommand({ text, requester: { ...requester(command.user_id, team, command.channel_id), ...(command.user_name ? { userName: command.user_name } : {}) } }, responder),
     );
   });
 
