@@ -9,7 +9,7 @@ import type { AuditLog } from '../policy/audit.js';
 import type { ScanPolicy } from '../policy/types.js';
 import type { ChatPlace, Poster } from '../report/place.js';
 import { noticeReply } from '../report/problem-reply.js';
-import { startUpkeep } from '../scan/upkeep.js';
+import { startUpkeep, type Upkeep } from '../scan/upkeep.js';
 import type { ScanJob } from '../scan/index.js';
 import { createBot } from '../commands/bot.js';
 import type { ChatAdapter } from '../commands/types.js';
@@ -75,7 +75,7 @@ export async function startBots(options: StartOptions): Promise<number> {
     exitCode = EXIT.failed;
     quit('history store refused');
   });
-  const upkeep = startUpkeep(history, { historyDays: config.PORTBOT_HISTORY_DAYS, post, logger });
+  let upkeep: Upkeep | undefined;
   try {
     const adapters = await options.loadAdapters(options.names, { config, logger, onQuit: () => quit('end of input') });
     for (const adapter of adapters) {
@@ -83,6 +83,8 @@ export async function startBots(options: StartOptions): Promise<number> {
       started.push(adapter);
     }
     logger.info({ adapters: options.names }, 'portbot is running');
+    // Requesters of interrupted scans are told through the adapters, so they start first.
+    upkeep = startUpkeep(history, { historyDays: config.PORTBOT_HISTORY_DAYS, post, logger });
     const why = await quitting;
     logger.info({ why }, 'portbot is stopping');
     return exitCode;
@@ -97,7 +99,7 @@ export async function startBots(options: StartOptions): Promise<number> {
     // Stop taking commands, let every running scan finish its answer and its record, then close.
     await bot.shutdown();
     await service.drain();
-    upkeep.stop();
+    upkeep?.stop();
     await Promise.allSettled(started.map((adapter) => adapter.stop()));
     await history.close();
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);

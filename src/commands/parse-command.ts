@@ -71,7 +71,7 @@ export function parseCommand(typed: string, audience: HelpAudience = 'chat'): Re
 
   if (HELP_WORDS.has(verb)) return ok({ kind: 'help', topic: helpTopic(rest[0]) });
   if (verb === 'scan') return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'scan' }) : parseScan(rest, audience);
-  if (verb === 'history' || verb === 'diff') return restIsHelp ? ok({ kind: 'help', topic: 'history' }) : parseHistoryWords(verb, rest, audience);
+  if (verb === 'history' || verb === 'diff') return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'history' }) : parseHistoryWords(verb, rest, audience);
   if (verb === 'port' || verb === 'ports') {
     return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'port' }) : ok({ kind: 'port', query: rest.join(' ') });
   }

@@ -2,6 +2,7 @@
 // it, marked running, progress now and then, then its result or its failure. Each write waits
 // for the store to open; the first write that fails stops the rest, and its one line is kept so
 // the person is told (never silently dropped).
+import type { CommandLog } from '../log.js';
 import type { ScanProgress } from '../scanner/types.js';
 import type { JobError } from '../store/types.js';
 import type { NewJob, RecordableReport, Store } from '../store/store.js';
@@ -17,6 +18,8 @@ export class JobRecorder {
   constructor(
     private readonly history: HistoryStore,
     job: NewJob & { readonly id: string },
+    /** Debug lines at each step (tests wait for them to kill a process at a known point). */
+    private readonly logger?: CommandLog,
   ) {
     this.step(async (store) => {
       this.recordedId = (await store.createJob(job)).id;
@@ -24,7 +27,10 @@ export class JobRecorder {
   }
 
   running(total: number): void {
-    this.step((store, id) => store.markRunning(id, total));
+    this.step(async (store, id) => {
+      await store.markRunning(id, total);
+      this.logger?.debug({ jobId: id }, 'history: job recorded as running');
+    });
   }
 
   progress(progress: ScanProgress): void {
@@ -35,7 +41,9 @@ export class JobRecorder {
   finish(report: RecordableReport, after: Promise<unknown> = Promise.resolve()): void {
     this.step(async (store, id) => {
       await after.catch(() => undefined);
+      this.logger?.debug({ jobId: id }, 'history: recording the result');
       await store.finishJob(id, report);
+      this.logger?.debug({ jobId: id }, 'history: result recorded');
     });
   }
 

@@ -1,6 +1,7 @@
 // One job's life: the port list, the policy, the executor, the answer's outcome, the audit entry
 // and the history writes. Whatever happens, it ends in exactly one outcome.
 import type { Problem } from '../errors.js';
+import type { CommandLog } from '../log.js';
 import type { AuditEntry, AuditLog } from '../policy/audit.js';
 import type { ScanGrant, ScanPolicy } from '../policy/types.js';
 import { parsePortSpec } from '../request/ports.js';
@@ -25,6 +26,7 @@ export interface JobContext {
   readonly history: HistoryStore | undefined;
   /** Once the store is open, how long an answer may wait for its writes and reads. */
   readonly answerWaitMs: number;
+  readonly logger?: CommandLog;
 }
 
 export interface JobRun {
@@ -61,7 +63,7 @@ export async function runJob(context: JobContext, job: LiveJob, events: EventCha
   const recorder =
     history === undefined
       ? undefined
-      : new JobRecorder(history, { id: job.id, requester: storedRequester(origin.requester, origin.userName), visibility: origin.visibility, request: { targets, ports: request.ports ?? null, protocol } });
+      : new JobRecorder(history, { id: job.id, requester: storedRequester(origin.requester, origin.userName), visibility: origin.visibility, request: { targets, ports: request.ports ?? null, protocol } }, context.logger);
   let terminal: TerminalEvent | undefined;
   try {
     terminal = job.cancelRequested ? { kind: 'result', report: { hosts: [], durationMs: 0, cancelled: true } } : await execute(context.executor, job, grant.value, events, recorder, executing);

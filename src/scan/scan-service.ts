@@ -69,7 +69,7 @@ export function createScanService(deps: ScanServiceDependencies): ScanService {
     jobs.add(job);
     const events = new EventChannel<JobEvent>();
     const store = options.record === false ? undefined : deps.history;
-    const context = { policy: deps.policy, audit: deps.audit, executor: deps.executor, history: store, answerWaitMs: deps.answerWaitMs ?? DEFAULT_ANSWER_WAIT_MS };
+    const context = { policy: deps.policy, audit: deps.audit, executor: deps.executor, history: store, answerWaitMs: deps.answerWaitMs ?? DEFAULT_ANSWER_WAIT_MS, ...(deps.logger === undefined ? {} : { logger: deps.logger }) };
     const run = runJob(context, job, events, () => executing.add(id))
       .catch((error: unknown): JobRun => {
         // runJob turns every expected failure into an outcome; this is a bug, still answered once.
