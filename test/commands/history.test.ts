@@ -60,8 +60,8 @@ for (const backend of bothBackends()) {
       assert.equal(listed.title, 'History of 127.0.0.2');
       const lines = section(listed).split('\n');
       assert.equal(lines.length, 2);
-      assert.match(lines[0]!, /^[a-z0-9]{5}  \d{4}-\d\d-\d\d \d\d:\d\d UTC \(\d+ s ago\)  U2  0 open, 1 closed$/);
-      assert.match(lines[1]!, /  alice  0 open, 1 closed$/);
+      assert.match(lines[0]!, /^[a-z0-9]{5} {2}\d{4}-\d\d-\d\d \d\d:\d\d UTC \(\d+ s ago\) {2}U2 {2}0 open, 1 closed$/);
+      assert.match(lines[1]!, / {2}alice {2}0 open, 1 closed$/);
       const diff = await ask(bot, '/diff 127.0.0.2', slack('U3'));
       assert.equal(diff.title, 'What changed: 127.0.0.2');
       assert.match(diff.summary, /: no change\.$/);

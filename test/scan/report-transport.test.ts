@@ -25,13 +25,13 @@ test('a full range with three open ports survives JSON in a few hundred bytes an
   assert.deepEqual(back.otherAddresses, report.otherAddresses);
   const original = report.hosts[0]!.ports as PortResult[];
   let index = 0;
-  for (const port of only!.ports) {
+  for (const port of only.ports) {
     const expected = original[index]!;
     assert.deepEqual([port.port, port.state, port.reason], [expected.port, expected.state, expected.reason]);
     if (expected.state !== 'closed') assert.equal(port.rttMs, expected.rttMs);
-    assert.deepEqual(only!.ports.at(index), port, `at(${index}) reads the same port`);
+    assert.deepEqual(only.ports.at(index), port, `at(${index}) reads the same port`);
     index++;
   }
-  assert.equal(only!.ports.at(21)?.service, 'ssh', 'a listed port keeps its name');
-  assert.equal(only!.ports.at(24)?.service, 'smtp', 'a folded port is named again from the registry');
+  assert.equal(only.ports.at(21)?.service, 'ssh', 'a listed port keeps its name');
+  assert.equal(only.ports.at(24)?.service, 'smtp', 'a folded port is named again from the registry');
 });
