@@ -76,6 +76,7 @@ export async function startBots(options: StartOptions): Promise<number> {
     quit('history store refused');
   });
   let upkeep: Upkeep | undefined;
+  let outcome: number = EXIT.done;
   try {
     const adapters = await options.loadAdapters(options.names, { config, logger, onQuit: () => quit('end of input') });
     for (const adapter of adapters) {
@@ -87,21 +88,22 @@ export async function startBots(options: StartOptions): Promise<number> {
     upkeep = startUpkeep(history, { historyDays: config.PORTBOT_HISTORY_DAYS, post, logger });
     const why = await quitting;
     logger.info({ why }, 'portbot is stopping');
-    return exitCode;
   } catch (error) {
     // The line below is the report; the stack is for debugging (PORTBOT_LOG_LEVEL=debug).
     logger.debug({ err: error }, 'could not start');
     const message = error instanceof Error ? error.message : String(error);
     options.streams.stderr.write(`portbot: could not start ${options.names.join(' and ')}: ${message.split('\n')[0] ?? ''}\n`);
     // A missing or contradictory setting is the operator's input, like a bad variable value.
-    return error instanceof PortbotError && error.code === 'invalid-config' ? EXIT.invalid : EXIT.failed;
+    outcome = error instanceof PortbotError && error.code === 'invalid-config' ? EXIT.invalid : EXIT.failed;
   } finally {
     // Stop taking commands, let every running scan finish its answer and its record, then close.
     await bot.shutdown();
     await service.drain();
     upkeep?.stop();
     await Promise.allSettled(started.map((adapter) => adapter.stop()));
+    // After the store settled: a refusal that came after the input ended still sets the exit code.
     await history.close();
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }
+  return outcome === EXIT.done ? exitCode : outcome;
 }

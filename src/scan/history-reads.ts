@@ -32,8 +32,19 @@ async function storeOf(history: HistoryStore | undefined): Promise<Result<Store,
 export async function readHistory(history: HistoryStore | undefined, target: string, scope: Scope, limit = DEFAULT_HISTORY_LIMIT): Promise<Result<HistoryEntry[], HistoryProblem>> {
   const store = await storeOf(history);
   if (!store.ok) return store;
-  const entries = await store.value.history(target, scope, limit);
-  return entries.length > 0 ? ok(entries) : err({ code: 'no-history', message: `no scans of ${target} in history${scope.kind === 'chat' ? ' here' : ''}` });
+  return reading(async () => {
+    const entries = await store.value.history(target, scope, limit);
+    return entries.length > 0 ? ok(entries) : err({ code: 'no-history', message: `no scans of ${target} in history${scope.kind === 'chat' ? ' here' : ''}` });
+  });
+}
+
+/** A database that stopped answering (PostgreSQL down mid-session) is one line, not a crash. */
+async function reading<T>(read: () => Promise<Result<T, HistoryProblem>>): Promise<Result<T, HistoryProblem>> {
+  try {
+    return await read();
+  } catch (error) {
+    return err({ code: 'store-unavailable', message: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 export async function readDiff(history: HistoryStore | undefined, query: DiffQuery, scope: Scope): Promise<Result<FoundDiff, HistoryProblem>> {
@@ -43,7 +54,7 @@ export async function readDiff(history: HistoryStore | undefined, query: DiffQue
   }
   const store = await storeOf(history);
   if (!store.ok) return store;
-  return query.kind === 'target' ? newestTwo(store.value, query.target, scope) : byIds(store.value, query.ids, scope);
+  return reading(() => (query.kind === 'target' ? newestTwo(store.value, query.target, scope) : byIds(store.value, query.ids, scope)));
 }
 
 async function newestTwo(store: Store, target: string, scope: Scope): Promise<Result<FoundDiff, HistoryProblem>> {

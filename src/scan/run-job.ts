@@ -135,7 +135,8 @@ async function settledNote(recorder: JobRecorder, previous: Promise<Previous>, r
     if (outcome.ok !== true) return { kind: 'unavailable', message: outcome.ok === false ? outcome.message : 'history is off' };
     return { kind: 'recorded', jobId: outcome.jobId, since: report.cancelled ? [] : sinceLast(earlier, report, outcome.jobId, job.startedAt ?? job.createdAt) };
   } catch (error) {
-    return { kind: 'unavailable', message: `could not read the history: ${error instanceof Error ? error.message : String(error)}` };
+    // The store's errors already say what could not be done ("could not read the history: …").
+    return { kind: 'unavailable', message: error instanceof Error ? error.message : String(error) };
   }
 }
 

@@ -49,7 +49,9 @@ export function startUpkeep(history: HistoryStore, options: UpkeepOptions): Upke
   };
   const sweep = async (store: Store): Promise<void> => {
     try {
-      for (const job of await store.markInterrupted()) await tell(job);
+      const interrupted = await store.markInterrupted();
+      for (const job of interrupted) await tell(job);
+      logger.debug({ interrupted: interrupted.length }, 'history: looked for interrupted scans');
     } catch (error) {
       logger.error({ err: error }, 'could not look for interrupted scans');
     }

@@ -15,8 +15,12 @@ export interface CliRun {
 
 export interface RunningCli {
   readonly child: ChildProcess;
-  /** Resolves once stderr contains `text`. */
-  waitForStderr(text: string): Promise<void>;
+  /** Resolves once stderr contains `text` (`count` times, default once). */
+  waitForStderr(text: string, count?: number): Promise<void>;
+  /** Resolves once stdout has matched `pattern` `count` times (default once). */
+  waitForStdout(pattern: RegExp, count?: number): Promise<void>;
+  /** What the process printed so far. */
+  readonly output: { readonly stdout: string; readonly stderr: string };
   readonly done: Promise<CliRun>;
 }
 
@@ -44,18 +48,31 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, i
   });
   let stdout = '';
   let stderr = '';
-  const waiters: { text: string; resolve: () => void }[] = [];
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const waiters: { text: string; count: number; resolve: () => void }[] = [];
+  const seen = (text: string, count: number): boolean => stderr.split(text).length - 1 >= count;
+  const stdoutWaiters: { done: () => boolean; resolve: () => void }[] = [];
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    for (const waiter of stdoutWaiters.filter((candidate) => candidate.done())) waiter.resolve();
+  });
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
-    for (const waiter of waiters.filter((candidate) => stderr.includes(candidate.text))) waiter.resolve();
+    for (const waiter of waiters.filter((candidate) => seen(candidate.text, candidate.count))) waiter.resolve();
   });
   if (input !== undefined) child.stdin.end(input);
   const done = new Promise<CliRun>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
   return {
     child,
     done,
-    waitForStderr: (text) => (stderr.includes(text) ? Promise.resolve() : new Promise((resolve) => waiters.push({ text, resolve }))),
+    waitForStderr: (text, count = 1) => (seen(text, count) ? Promise.resolve() : new Promise((resolve) => waiters.push({ text, count, resolve }))),
+    waitForStdout: (pattern, count = 1) => {
+      const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+      const done = (): boolean => (stdout.match(global)?.length ?? 0) >= count;
+      return done() ? Promise.resolve() : new Promise((resolve) => stdoutWaiters.push({ done, resolve }));
+    },
+    get output() {
+      return { stdout, stderr };
+    },
   };
 }
 

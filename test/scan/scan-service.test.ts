@@ -12,6 +12,7 @@ import type { Store, StoreProblem } from '../../src/store/index.js';
 import type { Result } from '../../src/result.js';
 import { closedPort, openPort, type Listener } from '../commands/loopback.js';
 import { memoryAudit } from '../commands/fake-chat.js';
+import { listenAt } from '../cli/listen-at.js';
 import { bothBackends, historyAt } from './history-backends.js';
 import { testService } from './test-service.js';
 
@@ -75,7 +76,7 @@ for (const backend of bothBackends()) {
         // The second port is closed in the first scan (bound a moment later by nobody) and open now.
         await opened.close();
         const before = await answered(service, ports);
-        const reopened = await openPortAt(opened.port);
+        const reopened = await listenAt(opened.port);
         try {
           const now = await answered(service, ports);
           assert.equal(now.note.kind, 'recorded');
@@ -138,14 +139,6 @@ async function answered2(service: ScanService, scan: Parameters<ScanService['sub
   const outcome = await job.outcome;
   assert.equal(outcome.kind, 'report');
   return { job, note: outcome.kind === 'report' ? outcome.history : undefined! };
-}
-
-/** Listens on that very port again (it was just free). */
-async function openPortAt(port: number): Promise<Listener> {
-  const { createServer } = await import('node:net');
-  const server = createServer((socket) => socket.on('error', () => undefined).destroy());
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
-  return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 describe('history that is not ready never holds an answer up', () => {
