@@ -15,8 +15,6 @@ import { PortbotError } from '../errors.js';
 import { auditToLogger, createLogger, silentLog, type CommandLog } from '../log.js';
 import type { AuditLog } from '../policy/audit.js';
 import { createScanPolicy, validateTargetRules } from '../policy/index.js';
-import type { HistoryStore } from '../scan/index.js';
-import type { DiffQuery } from '../scan/history-reads.js';
 import type { Requester } from '../policy/types.js';
 import { formatFromFlags } from '../report/scan-formats.js';
 
@@ -130,15 +128,8 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
       case 'history':
       case 'diff': {
         if (values.xml === true || values.csv === true) return usageError(streams, `--xml and --csv are for \`portbot scan\`; \`portbot ${command}\` prints text or --json`);
-        const query = historyQuery(command, rest);
-        if (typeof query === 'string') return usageError(streams, query);
-        const history = openConfiguredHistory(config);
-        try {
-          const { terminalDiff, terminalHistory } = await import('./history.js');
-          return query.kind === 'history' ? await terminalHistory(history, query.target, values.json === true, HISTORY_LINES, streams) : await terminalDiff(history, query, values.json === true, streams);
-        } finally {
-          await closeQuietly(history);
-        }
+        const { terminalHistoryCommand } = await import('./history.js');
+        return await terminalHistoryCommand(command, rest, values.json === true, () => openConfiguredHistory(config), streams);
       }
       case 'port': {
         if (rest.length === 0) return usageError(streams, 'say what to explain, e.g. `portbot port 22`');
@@ -166,21 +157,3 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
   }
 }
 
-/** Scans `portbot history` lists. */
-const HISTORY_LINES = 20;
-
-/** What `history`/`diff` were asked, or the usage line saying what to type. */
-function historyQuery(command: 'history' | 'diff', words: readonly string[]): { kind: 'history'; target: string } | DiffQuery | string {
-  if (command === 'history') return words.length === 1 ? { kind: 'history', target: words[0]! } : 'say which target, e.g. `portbot history localhost`';
-  if (words.length === 1) return { kind: 'target', target: words[0]! };
-  if (words.length === 2) return { kind: 'ids', ids: [words[0]!, words[1]!] };
-  return 'say which target, or which two scan ids, e.g. `portbot diff localhost` or `portbot diff s3k9p s7k2q`';
-}
-
-async function closeQuietly(history: HistoryStore): Promise<void> {
-  try {
-    await history.close();
-  } catch {
-    // Nothing was written: a store that fails to close loses nothing.
-  }
-}

@@ -15,10 +15,7 @@ import { finalOnce, type OnceResponder } from './final-once.js';
 import { auditKind, parseCommand } from './parse-command.js';
 import { DEFAULT_PROGRESS_TIMING, type ProgressTiming } from './progress-throttle.js';
 import type { ReplyAction } from '../report/reply.js';
-import { historyLineOf } from '../report/history-reply.js';
-import { readHistory } from '../scan/history-reads.js';
-import { readerScope } from '../scan/scope.js';
-import { handleDiff, handleHistory } from './history-command.js';
+import { handleDiff, handleHistory, recentScans } from './history-command.js';
 import { handleScan } from './scan-command.js';
 import type { Bot, IncomingCommand, Responder } from './types.js';
 
@@ -32,10 +29,6 @@ export interface BotDependencies {
   /** When progress updates start and how often they come (tests shorten it). */
   readonly progressTiming?: ProgressTiming;
 }
-
-/** Discord shows 25 suggestions at most, and wants them within 3 s. */
-const MAX_CHOICES = 25;
-const CHOICES_WAIT_MS = 1500;
 
 export function createBot(deps: BotDependencies): Bot {
   const logger = deps.logger ?? pino({ level: 'silent' });
@@ -138,22 +131,7 @@ export function createBot(deps: BotDependencies): Bot {
     await Promise.allSettled([...inFlight]);
   }
 
-  async function scanChoices(requester: Requester, target: string): Promise<{ id: string; label: string }[]> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), CHOICES_WAIT_MS)));
-    try {
-      const found = await Promise.race([readHistory(deps.service.history, target, readerScope(requester), MAX_CHOICES), late]);
-      if (found === undefined || !found.ok) return [];
-      const now = new Date();
-      return found.value.map((entry) => ({ id: entry.job.id, label: historyLineOf(entry, now) }));
-    } catch (error) {
-      logger.warn({ err: error }, 'could not read history for suggestions');
-      return [];
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
+  const scanChoices = (requester: Requester, target: string) => recentScans(deps.service, requester, target, logger);
   return { handleCommand, handleAction, shutdown, scanChoices };
 }
 

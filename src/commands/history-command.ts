@@ -5,7 +5,8 @@ import type { Config } from '../config.js';
 import type { AuditEntry } from '../policy/audit.js';
 import type { Requester } from '../policy/types.js';
 import { diffReply } from '../report/diff-reply.js';
-import { historyReply } from '../report/history-reply.js';
+import type { Logger } from 'pino';
+import { historyLineOf, historyReply } from '../report/history-reply.js';
 import { noticeReply } from '../report/problem-reply.js';
 import type { Reply } from '../report/reply.js';
 import { readDiff, readHistory, type HistoryProblem } from '../scan/history-reads.js';
@@ -44,4 +45,25 @@ export async function handleDiff(context: HistoryCommandContext, command: DiffCo
   context.record({ command: 'diff', decision: 'answered' });
   const subject = command.query.kind === 'target' ? command.query.target : `${found.value.diff.from.id} and ${found.value.diff.to.id}`;
   return diffReply(found.value.diff, { subject, visibility: privateIf(context.config, found.value.includesPrivate) });
+}
+
+/** Discord shows 25 suggestions at most, and wants them within 3 s. */
+const MAX_CHOICES = 25;
+const CHOICES_WAIT_MS = 1500;
+
+/** Bot.scanChoices: the target's recent scans this person may see, or none when history is slow. */
+export async function recentScans(service: ScanService, requester: Requester, target: string, logger: Pick<Logger, 'warn'>): Promise<{ id: string; label: string }[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), CHOICES_WAIT_MS)));
+  try {
+    const found = await Promise.race([readHistory(service.history, target, readerScope(requester), MAX_CHOICES), late]);
+    if (found === undefined || !found.ok) return [];
+    const now = new Date();
+    return found.value.map((entry) => ({ id: entry.job.id, label: historyLineOf(entry, now) }));
+  } catch (error) {
+    logger.warn({ err: error }, 'could not read history for suggestions');
+    return [];
+  } finally {
+    clearTimeout(timer);
+  }
 }

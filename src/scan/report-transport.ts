@@ -2,25 +2,14 @@
 // each host's ports as the store's port sheets (folded like nmap's "Not shown", so a full range
 // with three open ports is a few hundred bytes, not 65,535 objects), rebuilt on arrival into a
 // report whose port list reads like the scanner's own.
-import type { HostReport, HostStatus, PortResult, PortResultList, Protocol, ScanAddress, ScanReport, ServiceNamer, StateSummary } from '../scanner/types.js';
+import type { HostReport, PortResult, PortResultList, Protocol, ScanReport, ServiceNamer } from '../scanner/types.js';
 import { SheetReader, sheetsOf } from '../store/port-sheet.js';
 import type { PortSheet } from '../store/types.js';
 
-export interface TransportHost {
-  readonly target: string;
-  readonly address: string;
-  readonly status?: HostStatus;
-  readonly summary: StateSummary;
-  readonly sheets: Partial<Record<Protocol, PortSheet>>;
-}
+/** A host with its ports as sheets instead of the scanner's list. */
+export type TransportHost = Omit<HostReport, 'ports'> & { readonly sheets: Partial<Record<Protocol, PortSheet>> };
 
-export interface TransportReport {
-  readonly hosts: readonly TransportHost[];
-  readonly durationMs: number;
-  readonly cancelled: boolean;
-  readonly otherAddresses?: readonly ScanAddress[];
-  readonly targetWarnings?: readonly string[];
-}
+export type TransportReport = Omit<ScanReport, 'hosts'> & { readonly hosts: readonly TransportHost[] };
 
 export function encodeReport(report: ScanReport): TransportReport {
   const hosts = report.hosts.map((host) => ({

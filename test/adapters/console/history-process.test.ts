@@ -18,6 +18,18 @@ async function say(cli: RunningCli, line: string, answer: RegExp, count = 1): Pr
 
 const HISTORY_ANSWER = /^(History of|Nothing to show|History is unavailable)/m;
 
+/** A console with its store open runs a full-range scan and is killed (SIGKILL) at a log line; its environment, for the restart. */
+async function killedAt(store: Record<string, string>, logLine: string): Promise<Record<string, string>> {
+  const env = { ...store, PORTBOT_LOG_LEVEL: 'debug' };
+  const first = startCli(['console'], env);
+  await say(first, '/history 127.0.0.1', HISTORY_ANSWER);
+  first.child.stdin!.write('/scan 127.0.0.1 1-65535\n');
+  await first.waitForStderr(logLine);
+  first.child.kill('SIGKILL');
+  await first.done;
+  return env;
+}
+
 for (const backend of bothBackends()) {
   describe(`the console with history: ${backend.label}`, { skip: backend.skip }, () => {
     let listener: Listener;
@@ -58,13 +70,7 @@ for (const backend of bothBackends()) {
     });
 
     test('SIGKILL during a scan, then a restart: the store opens, the job reads interrupted, the console says so', { timeout: 90_000 }, async () => {
-      const env = { ...backend.env(await backend.location()), PORTBOT_LOG_LEVEL: 'debug' };
-      const first = startCli(['console'], env);
-      await say(first, '/history 127.0.0.1', HISTORY_ANSWER);
-      first.child.stdin!.write('/scan 127.0.0.1 1-65535\n');
-      await first.waitForStderr('history: job recorded as running');
-      first.child.kill('SIGKILL');
-      await first.done;
+      const env = await killedAt(backend.env(await backend.location()), 'history: job recorded as running');
 
       const second = startCli(['console'], env);
       try {
@@ -80,13 +86,7 @@ for (const backend of bothBackends()) {
     });
 
     test('SIGKILL while the result is written, then a restart: the store opens and the job is whole (done) or interrupted', { timeout: 90_000 }, async () => {
-      const env = { ...backend.env(await backend.location()), PORTBOT_LOG_LEVEL: 'debug' };
-      const first = startCli(['console'], env);
-      await say(first, '/history 127.0.0.1', HISTORY_ANSWER);
-      first.child.stdin!.write('/scan 127.0.0.1 1-65535\n');
-      await first.waitForStderr('history: recording the result');
-      first.child.kill('SIGKILL');
-      await first.done;
+      const env = await killedAt(backend.env(await backend.location()), 'history: recording the result');
 
       const second = startCli(['console'], env);
       try {
