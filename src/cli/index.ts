@@ -7,6 +7,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { adaptersFor, type AdapterLoader, type AdapterName } from './adapter-loader.js';
 import { buildScanService, openConfiguredHistory } from './compose.js';
+import { terminalHistoryCommand } from './history.js';
 import { terminalScan } from './scan.js';
 import { EXIT, usageError, type TerminalStreams } from './terminal.js';
 import { USAGE } from './usage.js';
@@ -128,7 +129,6 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
       case 'history':
       case 'diff': {
         if (values.xml === true || values.csv === true) return usageError(streams, `--xml and --csv are for \`portbot scan\`; \`portbot ${command}\` prints text or --json`);
-        const { terminalHistoryCommand } = await import('./history.js');
         return await terminalHistoryCommand(command, rest, values.json === true, () => openConfiguredHistory(config), streams);
       }
       case 'port': {
