@@ -3,6 +3,7 @@
 export type * from './types.js';
 export type { ExecutionEvent, ExecutionSpec, ExecutionTargets, Executor } from './executor.js';
 export type { HistoryStore } from './history-store.js';
+export type { Route, Router } from './route.js';
 export type { ScanService, ScanServiceDependencies } from './scan-service.js';
 export { createScanService } from './scan-service.js';
 export { createInProcessExecutor, type InProcessExecutorOptions, type Scanner } from './in-process-executor.js';

@@ -11,6 +11,7 @@ import type { Result } from '../result.js';
 import type { StoredResult } from '../store/types.js';
 import type { EventChannel } from './event-channel.js';
 import { isTerminal, type Executor, type TerminalEvent } from './executor.js';
+import { LOCAL, type Router } from './route.js';
 import type { HistoryStore } from './history-store.js';
 import type { LiveJob } from './jobs.js';
 import { JobRecorder } from './recorder.js';
@@ -22,6 +23,8 @@ export interface JobContext {
   readonly policy: ScanPolicy;
   readonly audit: AuditLog;
   readonly executor: Executor;
+  /** Which executor runs a request (route.ts); local when absent. */
+  readonly route?: Router;
   /** Where jobs are recorded; undefined: nowhere. */
   readonly history: HistoryStore | undefined;
   /** Once the store is open, how long an answer may wait for its writes and reads. */
@@ -40,7 +43,8 @@ type Previous = Map<string, StoredResult | null>;
 
 const OFF: Promise<RecordOutcome> = Promise.resolve({ ok: 'off' });
 
-export async function runJob(context: JobContext, job: LiveJob, events: EventChannel<JobEvent>, executing: () => void): Promise<JobRun> {
+/** `executing`: the job has reached `executor`, which a cancel must now tell. */
+export async function runJob(context: JobContext, job: LiveJob, events: EventChannel<JobEvent>, executing: (executor: Executor) => void): Promise<JobRun> {
   const { request, origin } = job;
   const started = Date.now();
   const base = { requester: origin.requester, command: 'scan', text: request.text, targets: request.targets.split(','), ports: request.ports ?? 'common' } as const;
@@ -57,8 +61,11 @@ export async function runJob(context: JobContext, job: LiveJob, events: EventCha
   const previous: Promise<Previous> | undefined =
     history === undefined ? undefined : history.ready().then((opened) => (opened.ok ? readPrevious(opened.value, targets, placeScope(origin)) : new Map()));
   previous?.catch(() => undefined); // read below, with its error; never an unhandled rejection
-  const grant = await authorise(context.policy, job);
+  const route = context.route?.(request) ?? LOCAL;
+  const decide: Decide = route.kind === 'local' ? (...args) => context.policy.authoriseScan(...args) : (...args) => route.authorise(...args);
+  const grant = await authorise(decide, job);
   if (!grant.ok) return problem(grant.error);
+  const executor = route.kind === 'local' ? context.executor : route.executor;
 
   const recorder =
     history === undefined
@@ -66,7 +73,7 @@ export async function runJob(context: JobContext, job: LiveJob, events: EventCha
       : new JobRecorder(history, { id: job.id, requester: storedRequester(origin.requester, origin.userName), visibility: origin.visibility, request: { targets, ports: request.ports ?? null, protocol } }, context.logger);
   let terminal: TerminalEvent | undefined;
   try {
-    terminal = job.cancelRequested ? { kind: 'result', report: { hosts: [], durationMs: 0, cancelled: true } } : await execute(context.executor, job, grant.value, events, recorder, executing);
+    terminal = job.cancelRequested ? { kind: 'result', report: { hosts: [], durationMs: 0, cancelled: true } } : await execute(executor, route.kind === 'local', job, grant.value, events, recorder, () => executing(executor));
   } finally {
     grant.value.release();
   }
@@ -96,16 +103,26 @@ export async function runJob(context: JobContext, job: LiveJob, events: EventCha
 }
 
 /** The port list and the policy; the parsed list is not kept (the executor reads the spec again). */
-async function authorise(policy: ScanPolicy, job: LiveJob): Promise<Result<ScanGrant, Problem>> {
+type Decide = ScanPolicy['authoriseScan'];
+
+async function authorise(decide: Decide, job: LiveJob): Promise<Result<ScanGrant, Problem>> {
   const ports = parsePortSpec(job.request.ports ?? 'common', job.request.udp ? 'udp' : 'tcp');
   if (!ports.ok) return ports;
-  return policy.authoriseScan(job.origin.requester, job.request.targets, ports.value);
+  return decide(job.origin.requester, job.request.targets, ports.value);
 }
 
-async function execute(executor: Executor, job: LiveJob, grant: ScanGrant, events: EventChannel<JobEvent>, recorder: JobRecorder | undefined, executing: () => void): Promise<TerminalEvent> {
+async function execute(
+  executor: Executor,
+  checkedHere: boolean,
+  job: LiveJob,
+  grant: ScanGrant,
+  events: EventChannel<JobEvent>,
+  recorder: JobRecorder | undefined,
+  executing: () => void,
+): Promise<TerminalEvent> {
   const stream = executor.execute({
     jobId: job.id,
-    targets: { kind: 'checked', addresses: grant.addresses },
+    targets: checkedHere ? { kind: 'checked', addresses: grant.addresses } : { kind: 'typed', targets: job.request.targets },
     ports: job.request.ports ?? 'common',
     protocol: job.request.udp ? 'udp' : 'tcp',
     options: { services: job.request.services === true, allHosts: job.request.allHosts === true },

@@ -8,6 +8,7 @@ import type { Requester, ScanPolicy } from '../policy/types.js';
 import { newJobId } from '../store/job-id.js';
 import { EventChannel } from './event-channel.js';
 import type { Executor } from './executor.js';
+import type { Router } from './route.js';
 import type { HistoryStore } from './history-store.js';
 import { JobTable, LiveJob } from './jobs.js';
 import { runJob, type JobRun } from './run-job.js';
@@ -16,8 +17,10 @@ import type { CancelOutcome, JobEvent, ScanJob, ScanOrigin, ScanRequest, SubmitO
 export interface ScanServiceDependencies {
   readonly policy: ScanPolicy;
   readonly audit: AuditLog;
-  /** Runs granted scans (in-process-executor.ts; a zone's queue in issue 17). */
+  /** Runs granted scans here (in-process-executor.ts). */
   readonly executor: Executor;
+  /** Sends some requests elsewhere (a zone's agents, route.ts); without it every scan runs here. */
+  readonly route?: Router;
   /** History; without it nothing is recorded (the CLI's scan without --save never opens it). */
   readonly history?: HistoryStore;
   readonly logger?: CommandLog;
@@ -54,7 +57,8 @@ const DEFAULT_ANSWER_WAIT_MS = 2000;
 
 export function createScanService(deps: ScanServiceDependencies): ScanService {
   const jobs = new JobTable();
-  const executing = new Set<string>();
+  /** Jobs that reached an executor, and which one: a cancel goes to it. */
+  const executing = new Map<string, Executor>();
   const unsettled = new Set<Promise<unknown>>();
   const answered = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>, set = unsettled): void => {
@@ -69,8 +73,8 @@ export function createScanService(deps: ScanServiceDependencies): ScanService {
     jobs.add(job);
     const events = new EventChannel<JobEvent>();
     const store = options.record === false ? undefined : deps.history;
-    const context = { policy: deps.policy, audit: deps.audit, executor: deps.executor, history: store, answerWaitMs: deps.answerWaitMs ?? DEFAULT_ANSWER_WAIT_MS, ...(deps.logger === undefined ? {} : { logger: deps.logger }) };
-    const run = runJob(context, job, events, () => executing.add(id))
+    const context = { policy: deps.policy, audit: deps.audit, executor: deps.executor, ...(deps.route === undefined ? {} : { route: deps.route }), history: store, answerWaitMs: deps.answerWaitMs ?? DEFAULT_ANSWER_WAIT_MS, ...(deps.logger === undefined ? {} : { logger: deps.logger }) };
+    const run = runJob(context, job, events, (executor) => executing.set(id, executor))
       .catch((error: unknown): JobRun => {
         // runJob turns every expected failure into an outcome; this is a bug, still answered once.
         deps.logger?.error({ err: error, jobId: id }, 'scan job failed');
@@ -98,7 +102,7 @@ export function createScanService(deps: ScanServiceDependencies): ScanService {
 
   function cancel(jobId: string, by: Requester): CancelOutcome {
     const decided = jobs.cancel(jobId, by);
-    if (decided === 'cancelled' && executing.has(jobId)) deps.executor.cancel(jobId);
+    if (decided === 'cancelled') executing.get(jobId)?.cancel(jobId);
     return decided;
   }
 
@@ -108,7 +112,7 @@ export function createScanService(deps: ScanServiceDependencies): ScanService {
     cancelAll() {
       for (const job of jobs.all()) {
         job.cancelRequested = true;
-        if (executing.has(job.id)) deps.executor.cancel(job.id);
+        executing.get(job.id)?.cancel(job.id);
       }
     },
     running: () => jobs.all(),
