@@ -1,6 +1,6 @@
 // The composition root's adapter loader (bin/portbot.js hands it to runCli). Each platform is
 // imported only when it is started, so `portbot scan` never loads Bolt or discord.js.
-import type { AdapterContext, AdapterLoader, AdapterName } from '../src/cli.js';
+import type { AdapterContext, AdapterLoader, AdapterName } from '../src/cli/index.js';
 import type { ChatAdapter } from '../src/commands/types.js';
 import { useColour } from './console/ansi.js';
 

@@ -31,7 +31,7 @@ async function local(target: string, ports: string, runs: number): Promise<{ sam
     const started = performance.now();
     const grant = await policy.authoriseScan({ platform: 'console', userId: 'bench' }, target, probes.value);
     if (!grant.ok) throw new Error(grant.error.message);
-    const report = await scan(grant.value.addresses, probes.value, { concurrency: grant.value.concurrency });
+    const report = await scan(grant.value.addresses, probes.value);
     grant.value.release();
     // The first two runs warm up (module loading, JIT), as the queue's first runs open connections.
     if (run >= 2) samples.push(performance.now() - started);

@@ -22,7 +22,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['pino', '@slack/bolt', 'discord.js', 'bullmq', 'ioredis'],
+  // PGlite loads its WebAssembly from its package folder; pg, PGlite and BullMQ load only when asked for.
+  external: ['pino', '@slack/bolt', 'discord.js', 'bullmq', 'ioredis', '@electric-sql/pglite', 'pg'],
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -1,7 +1,7 @@
 // Terminal colour and hygiene. Colour only on a terminal and never when NO_COLOR is set
 // (no-color.org); every untrusted string loses its control characters first, so a hostname or an
 // echoed command cannot move the cursor, clear the screen or forge portbot's own output.
-import type { ReplyTone } from '../../src/commands/reply.js';
+import type { ReplyTone } from '../../src/report/reply.js';
 
 export interface Paint {
   bold(text: string): string;

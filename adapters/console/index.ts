@@ -6,8 +6,8 @@
 import { createLogUpdate } from 'log-update';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Reply } from '../../src/commands/reply.js';
-import type { Bot, ChatAdapter, Responder } from '../../src/commands/types.js';
+import type { Reply } from '../../src/report/reply.js';
+import type { Bot, ChatAdapter, PostOutcome, Responder } from '../../src/commands/types.js';
 import type { Requester } from '../../src/policy/types.js';
 import { colour, plain, type Paint } from './ansi.js';
 import { renderNotice, renderProgress, renderReply } from './render.js';
@@ -34,6 +34,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
   let queue: Promise<void> = Promise.resolve();
   let runningScanId: string | undefined;
   let quitting = false;
+  /** Commands read and not yet answered: a notice printed meanwhile needs no prompt after it. */
+  let busy = 0;
 
   const { output } = options;
   // One progress line at a time, rewritten in place; `clear` erases it before anything else is written.
@@ -73,9 +75,11 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
     if (quitting) return;
     if (QUIT_WORDS.has(text.toLowerCase())) return quit();
     if (text === '') return prompt();
+    busy++;
     queue = queue.then(async () => {
       await bot.handleCommand({ text, requester }, responder);
       runningScanId = undefined;
+      busy--;
       prompt();
     });
   };
@@ -106,6 +110,12 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
       if (options.interactive) write(paint.dim(GREETING));
       prompt();
       return Promise.resolve();
+    },
+    // Notices outside a command (a scan interrupted by an earlier run, a record that failed) are printed.
+    post: (_place, reply) => {
+      write(renderReply(reply, paint, width()));
+      if (busy === 0) prompt();
+      return Promise.resolve<PostOutcome>({ delivered: true, where: 'terminal' });
     },
     stop: async () => {
       quitting = true;

@@ -4,7 +4,7 @@
 // (piped output) lines stay whole, so scripts can grep them. The console has one reader, so
 // nothing is marked private.
 import stringWidth from 'string-width';
-import type { Reply, ReplyAction, ReplyRow } from '../../src/commands/reply.js';
+import type { Reply, ReplyAction, ReplyRow } from '../../src/report/reply.js';
 import { columnWidths } from '../../src/report/text-columns.js';
 import { headerCells, NOTE_TITLE, resultTable } from '../../src/report/result-table.js';
 import { clean, type Paint } from './ansi.js';

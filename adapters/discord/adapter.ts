@@ -9,6 +9,7 @@ import { createClient } from './client.js';
 import type { HandlerContext } from './context.js';
 import { handleInteraction } from './interactions.js';
 import { handleMessage } from './mentions.js';
+import { postToPlace } from './post.js';
 import { ActionCodec } from './render-actions.js';
 import { DISCORD_TOKEN_LIFETIME, type TokenLifetime } from './token-lifetime.js';
 
@@ -49,7 +50,9 @@ export interface DiscordAdapterOptions {
 
 export function createDiscordAdapter(config: Config, logger: Logger, options: DiscordAdapterOptions = {}): ChatAdapter {
   let client: Client | null = null;
+  let ready = false;
   const inFlight = new InFlight();
+  const codec = new ActionCodec();
   return {
     platform: 'discord',
     async start(bot: Bot): Promise<void> {
@@ -57,17 +60,23 @@ export function createDiscordAdapter(config: Config, logger: Logger, options: Di
       if (token === undefined) throw new PortbotError('discord-not-configured', 'DISCORD_TOKEN is not set: the Discord adapter needs the bot token');
       const started = createClient(config);
       client = started;
-      wire(started, { bot, config, logger, codec: new ActionCodec(), lifetime: options.tokenLifetime ?? DISCORD_TOKEN_LIFETIME }, inFlight);
-      const ready = new Promise<void>((resolve) => started.once(Events.ClientReady, () => resolve()));
+      wire(started, { bot, config, logger, codec, lifetime: options.tokenLifetime ?? DISCORD_TOKEN_LIFETIME }, inFlight);
+      const connected = new Promise<void>((resolve) => started.once(Events.ClientReady, () => resolve()));
       try {
         await started.login(token);
       } catch (error: unknown) {
         throw new PortbotError('discord-login-failed', `could not connect to Discord: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
-      await ready;
+      await connected;
+      ready = true;
       logger.info({ user: started.user?.tag, guilds: started.guilds.cache.size }, 'discord: connected');
     },
+    post(place, reply) {
+      if (client === null || !ready) return Promise.resolve({ delivered: false, reason: 'the Discord adapter is not connected' });
+      return postToPlace(client, codec, place, reply, logger);
+    },
     async stop(): Promise<void> {
+      ready = false;
       // Commands in flight were cancelled by bot.shutdown(); let their final answers go out first.
       await inFlight.drain(DRAIN_MS);
       await client?.destroy();

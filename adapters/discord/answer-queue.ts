@@ -3,7 +3,7 @@
 // (only the latest state matters), and the final answer is sent exactly once; anything after it
 // is ignored, so a late progress update or a second final can never double-post.
 import type { Logger } from 'pino';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/report/reply.js';
 import type { Responder } from '../../src/commands/types.js';
 
 export interface AnswerSink {

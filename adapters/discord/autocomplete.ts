@@ -52,6 +52,15 @@ function withTyped(typed: string, label: string, rest: readonly Choice[]): Choic
   return [...own, ...rest].slice(0, MAX_CHOICES);
 }
 
+/** Scan ids for /diff: those starting with what was typed, labelled with when and what was found. */
+export function scanIdChoices(typed: string, scans: readonly { readonly id: string; readonly label: string }[]): Choice[] {
+  const needle = typed.trim().toLowerCase();
+  return scans
+    .filter((scan) => scan.id.startsWith(needle))
+    .slice(0, MAX_CHOICES)
+    .map((scan) => ({ name: scan.label.slice(0, MAX_CHOICE_TEXT), value: scan.id }));
+}
+
 export function portSpecChoices(typed: string): Choice[] {
   return withTyped(typed, '', matching(PORT_SETS, typed));
 }

@@ -6,6 +6,8 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 export const SCAN = { name: 'scan', target: 'target', ports: 'ports', private: 'private', services: 'services', allHosts: 'all-hosts' } as const;
 export const PORT = { name: 'port', query: 'query' } as const;
 export const PING = { name: 'ping', target: 'target', private: 'private' } as const;
+export const HISTORY = { name: 'history', target: 'target' } as const;
+export const DIFF = { name: 'diff', target: 'target', from: 'from', to: 'to' } as const;
 
 /** Servers and the bot's own DMs; not group DMs, where no allowlist operator is present. */
 const CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM];
@@ -57,7 +59,22 @@ const pingCommand = new SlashCommandBuilder()
   .addStringOption(targetOption)
   .addBooleanOption((option) => option.setName(PING.private).setDescription('Show the result only to you'));
 
+// History is visible to whoever may see the channel's results: no permission gate of its own.
+const historyCommand = new SlashCommandBuilder()
+  .setName(HISTORY.name)
+  .setDescription('The last scans of a target in this channel: id, when, who, what was found')
+  .setContexts(CONTEXTS)
+  .addStringOption((option) => option.setName(HISTORY.target).setDescription('Host, address or block as it was scanned (e.g. web-1)').setRequired(true).setMaxLength(200));
+
+const diffCommand = new SlashCommandBuilder()
+  .setName(DIFF.name)
+  .setDescription('What changed between two scans: the newest two of a target, or any two ids')
+  .setContexts(CONTEXTS)
+  .addStringOption((option) => option.setName(DIFF.target).setDescription('Compare the two newest scans of this target (e.g. web-1)').setMaxLength(200))
+  .addStringOption((option) => option.setName(DIFF.from).setDescription('The earlier scan id (from /history); needs "to"').setAutocomplete(true).setMaxLength(12))
+  .addStringOption((option) => option.setName(DIFF.to).setDescription('The later scan id (from /history)').setAutocomplete(true).setMaxLength(12));
+
 /** The payload of the bulk overwrite: exactly these commands, replacing whatever was registered. */
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [scanCommand.toJSON(), portCommand.toJSON(), pingCommand.toJSON()];
+  return [scanCommand.toJSON(), portCommand.toJSON(), pingCommand.toJSON(), historyCommand.toJSON(), diffCommand.toJSON()];
 }

@@ -6,7 +6,7 @@
 import { MessageFlags } from 'discord.js';
 import type { Message, RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/report/reply.js';
 import type { AnswerSink } from './answer-queue.js';
 import { fallbackMessage, firstThatWorks } from './fallback.js';
 import type { ActionCodec } from './render-actions.js';

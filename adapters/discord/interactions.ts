@@ -2,10 +2,10 @@
 // happens (Discord allows 3 s for the first response), then answered by editing that deferral.
 import { MessageFlags } from 'discord.js';
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, RepliableInteraction } from 'discord.js';
-import type { ReplyAction } from '../../src/commands/reply.js';
+import type { ReplyAction } from '../../src/report/reply.js';
 import { AnswerQueue } from './answer-queue.js';
-import { portSpecChoices, topicChoices } from './autocomplete.js';
-import { PING, PORT, SCAN } from './commands.js';
+import { portSpecChoices, scanIdChoices, topicChoices } from './autocomplete.js';
+import { DIFF, HISTORY, PING, PORT, SCAN } from './commands.js';
 import { runCommand, wantsPrivate, type HandlerContext } from './context.js';
 import { InteractionSink } from './interaction-sink.js';
 import { NO_MENTIONS } from './render.js';
@@ -32,11 +32,17 @@ export function commandText(interaction: ChatInputCommandInteraction): string | 
     const isPrivate = interaction.options.getBoolean(PING.private) === true;
     return `/ping ${squeeze(interaction.options.getString(PING.target, true))}${isPrivate ? ' private' : ''}`;
   }
+  if (interaction.commandName === HISTORY.name) return `/history ${squeeze(interaction.options.getString(HISTORY.target, true))}`;
+  if (interaction.commandName === DIFF.name) {
+    const ids = [interaction.options.getString(DIFF.from), interaction.options.getString(DIFF.to)].map((id) => id?.trim() ?? '').filter((id) => id !== '');
+    // Both ids, else the target; anything else reaches the core's parser, which says what to type.
+    return ['/diff', ...(ids.length === 2 ? ids : [squeeze(interaction.options.getString(DIFF.target) ?? ''), ...ids])].filter((part) => part !== '').join(' ');
+  }
   return null;
 }
 
-function requesterOfInteraction(interaction: RepliableInteraction) {
-  return requesterOf({ userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId, member: interaction.member });
+function requesterOfInteraction(interaction: RepliableInteraction | AutocompleteInteraction) {
+  return requesterOf({ userId: interaction.user.id, userName: interaction.user.username, guildId: interaction.guildId, channelId: interaction.channelId, member: interaction.member });
 }
 
 /**
@@ -69,7 +75,7 @@ async function deferAndRun(
 async function onChatInput(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {
   const text = commandText(interaction);
   if (text === null) {
-    await interaction.reply({ content: 'portbot knows /scan, /port and /ping; this command is no longer registered.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: 'portbot knows /scan, /port, /ping, /history and /diff; this command is no longer registered.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
   const ephemeral = (interaction.commandName === SCAN.name || interaction.commandName === PING.name) && wantsPrivate(text, context.config);
@@ -93,9 +99,16 @@ async function onButton(interaction: ButtonInteraction, context: HandlerContext)
   await deferAndRun(interaction, ephemeral, context, (queue) => context.bot.handleAction(action, requester, queue));
 }
 
-async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+async function onAutocomplete(interaction: AutocompleteInteraction, context: HandlerContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const typed = typeof focused.value === 'string' ? focused.value : '';
+  if (interaction.commandName === DIFF.name) {
+    // The ids of the target's recent scans that this person may see here.
+    const target = squeeze(interaction.options.getString(DIFF.target) ?? '');
+    const scans = target === '' || context.bot.scanChoices === undefined ? [] : await context.bot.scanChoices(requesterOfInteraction(interaction), target);
+    await interaction.respond(scanIdChoices(typed, scans));
+    return;
+  }
   await interaction.respond(interaction.commandName === SCAN.name ? portSpecChoices(typed) : topicChoices(typed));
 }
 
@@ -103,7 +116,7 @@ export async function handleInteraction(interaction: Interaction, context: Handl
   try {
     if (interaction.isChatInputCommand()) await onChatInput(interaction, context);
     else if (interaction.isButton()) await onButton(interaction, context);
-    else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+    else if (interaction.isAutocomplete()) await onAutocomplete(interaction, context);
   } catch (error: unknown) {
     context.logger.error({ err: error, interaction: interaction.id }, 'discord: handling an interaction failed');
   }

@@ -20,7 +20,7 @@ export async function handleMessage(message: Message, bot: User, context: Handle
   const botId = bot.id;
   try {
     const text = stripMention(message.content, botId);
-    const requester = requesterOf({ userId: message.author.id, guildId: message.guildId, channelId: message.channelId, member: message.member });
+    const requester = requesterOf({ userId: message.author.id, userName: message.author.username, guildId: message.guildId, channelId: message.channelId, member: message.member });
     const queue = new AnswerQueue(mentionSink(message, wantsPrivate(text, context.config), context.codec, context.logger), context.logger);
     await runCommand(context, queue, () => context.bot.handleCommand({ text, requester }, queue));
   } catch (error: unknown) {

@@ -3,7 +3,7 @@
 // is kept in a small in-memory table instead and the id carries only its key.
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'discord.js';
-import type { ReplyAction } from '../../src/commands/reply.js';
+import type { ReplyAction } from '../../src/report/reply.js';
 import { clip } from './render-escape.js';
 
 const PREFIX = 'portbot';

@@ -2,7 +2,7 @@
 // notes), buttons for the actions, and, when the result does not fit Discord's limits, the
 // complete result as a JSON file with a footer that says how much is shown.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Reply, ReplyTone } from '../../src/commands/reply.js';
+import type { Reply, ReplyTone } from '../../src/report/reply.js';
 import { resultTable, type TableRow } from '../../src/report/result-table.js';
 import { renderButtons, type ActionCodec } from './render-actions.js';
 import { clip, escapeText, oneLine } from './render-escape.js';

@@ -5,6 +5,8 @@ import type { Requester } from '../../src/policy/types.js';
 
 interface Origin {
   readonly userId: string;
+  /** The account's username, kept for history lines only. */
+  readonly userName?: string;
   readonly guildId: string | null;
   readonly channelId: string | null;
   readonly member: GuildMember | APIInteractionGuildMember | null;
@@ -23,6 +25,7 @@ export function requesterOf(origin: Origin): Requester {
   return {
     platform: 'discord',
     userId: origin.userId,
+    ...(origin.userName === undefined || origin.userName === '' ? {} : { userName: origin.userName }),
     ...(origin.guildId === null ? {} : { workspaceId: origin.guildId }),
     ...(origin.channelId === null ? {} : { channelId: origin.channelId }),
     ...(roles === undefined ? {} : { roleIds: roles }),

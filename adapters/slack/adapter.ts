@@ -10,9 +10,10 @@ import type { Bot, ChatAdapter } from '../../src/commands/types.js';
 import { PortbotError } from '../../src/errors.js';
 import { boltLevel, boltLogger } from './bolt-logger.js';
 import { registerHandlers } from './handlers.js';
+import { postToPlace } from './post.js';
 import { SLACK_RESPONSE_URL_LIFETIME, type ResponseUrlLifetime } from './response-url.js';
 import { slackStartFailure } from './start-error.js';
-import { baseClientOptions, createPostingClient } from './web-clients.js';
+import { baseClientOptions, createPostingClient, type SlackClients } from './web-clients.js';
 
 export interface SlackAdapter extends ChatAdapter {
   readonly mode: 'http' | 'socket';
@@ -38,6 +39,7 @@ export function createSlackAdapter(config: Config, logger: Logger, options: Slac
   const apiUrl = config.SLACK_API_URL === undefined ? {} : { slackApiUrl: config.SLACK_API_URL };
   const inFlight = new Set<Promise<void>>();
   let app: App | undefined;
+  let clients: SlackClients | undefined;
   let httpPort: number | undefined;
 
   return {
@@ -57,7 +59,7 @@ export function createSlackAdapter(config: Config, logger: Logger, options: Slac
         logLevel: boltLevel(log),
         clientOptions: baseClientOptions({ logger: sdkLogger, ...apiUrl }),
       });
-      const clients = { updating: started.client, posting: createPostingClient({ token, logger: sdkLogger, ...apiUrl }) };
+      const made = { updating: started.client, posting: createPostingClient({ token, logger: sdkLogger, ...apiUrl }) };
       started.error((error) => {
         log.error({ err: error }, 'slack: a listener failed');
         return Promise.resolve();
@@ -68,7 +70,7 @@ export function createSlackAdapter(config: Config, logger: Logger, options: Slac
         // scan unless PORTBOT_ALLOWED_WORKSPACES lists theirs.
         const identity = await started.client.auth.test();
         const responseUrlLifetime = options.responseUrlLifetime ?? SLACK_RESPONSE_URL_LIFETIME;
-        registerHandlers(started, { bot, clients, logger: log, inFlight, botWorkspaceId: identity.team_id, responseUrlLifetime });
+        registerHandlers(started, { bot, clients: made, logger: log, inFlight, botWorkspaceId: identity.team_id, responseUrlLifetime });
         const server = (await started.start(config.PORT)) as unknown;
         if (appToken === undefined) httpPort = ((server as Server).address() as AddressInfo).port;
       } catch (error) {
@@ -76,12 +78,18 @@ export function createSlackAdapter(config: Config, logger: Logger, options: Slac
         throw new PortbotError('slack-start-failed', slackStartFailure(error, config.SLACK_API_URL ?? 'https://slack.com/api/'), { cause: error });
       }
       app = started;
+      clients = made;
       sdkLogger.started();
       log.info({ mode: appToken === undefined ? 'http' : 'socket', port: httpPort }, 'slack: listening');
+    },
+    post(place, reply) {
+      if (clients === undefined) return Promise.resolve({ delivered: false, reason: 'the Slack adapter is not running' });
+      return postToPlace(clients, place, reply, log);
     },
     async stop() {
       const running = app;
       app = undefined;
+      clients = undefined;
       if (running === undefined) return;
       await running.stop();
       // Answers already under way still go out: the Web API does not depend on the receiver.

@@ -3,7 +3,7 @@
 // portbot posted itself, or else in the requester's direct message with the bot (private answers,
 // and answers that went through a response_url, where there is no message of portbot's to thread).
 import type { Logger } from 'pino';
-import type { ReplyAttachment } from '../../src/commands/reply.js';
+import type { ReplyAttachment } from '../../src/report/reply.js';
 import { directMessageChannel } from './deliver.js';
 import { createOnce, type SlackClients } from './web-clients.js';
 

@@ -50,7 +50,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     deps.inFlight.add(task);
   };
 
-  app.command(/^\/(scan|port|ping)$/, async ({ command, ack, respond }) => {
+  app.command(/^\/(scan|port|ping|history|diff)$/, async ({ command, ack, respond }) => {
     const text = `${command.command} ${command.text}`.trim();
     // A ping goes through the scan policy like a scan: its refusals must stay as private.
     const isScan = command.command === '/scan' || command.command === '/ping';
@@ -60,7 +60,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     const team = firstText((command as unknown as { user_team?: unknown }).user_team, command.team_id);
     const responseUrl = new ResponseUrl(respond, deps.responseUrlLifetime);
     run({ channelId: command.channel_id, userId: command.user_id, responseUrl }, (responder) =>
-      deps.bot.handleCommand({ text, requester: requester(command.user_id, team, command.channel_id) }, responder),
+      deps.bot.handleCommand({ text, requester: { ...requester(command.user_id, team, command.channel_id), ...(command.user_name ? { userName: command.user_name } : {}) } }, responder),
     );
   });
 

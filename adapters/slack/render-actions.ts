@@ -2,7 +2,7 @@
 // ReplyAction (kind in the action_id, the command/scan id/query in the value), so a press needs no
 // server-side state and survives a restart.
 import type { types } from '@slack/bolt';
-import type { ReplyAction } from '../../src/commands/reply.js';
+import type { ReplyAction } from '../../src/report/reply.js';
 import { clip } from './escape.js';
 import { slackLimits } from './limits.js';
 

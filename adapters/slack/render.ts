@@ -4,7 +4,7 @@
 // messages (`msg_blocks_too_long`); what does not fit is cut, and the line says where the whole
 // result went.
 import type { types } from '@slack/bolt';
-import type { Reply, ReplyTone } from '../../src/commands/reply.js';
+import type { Reply, ReplyTone } from '../../src/report/reply.js';
 import { cellOf, resultTable, type ResultTable } from '../../src/report/result-table.js';
 import { BlockBudget, packLines } from './budget.js';
 import { actionsBlock } from './render-actions.js';

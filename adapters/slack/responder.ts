@@ -6,7 +6,7 @@
 // then moves to the requester's DMs and says so. A final answer Slack refuses is replaced by a
 // short plain note through whatever route still works.
 import type { Logger } from 'pino';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/report/reply.js';
 import type { Responder } from '../../src/commands/types.js';
 import { attachFullResult } from './attach.js';
 import { directMessageChannel, messageBody, platformError, postMessage, sendShrinking } from './deliver.js';

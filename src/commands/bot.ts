@@ -5,45 +5,39 @@ import type { Config } from '../config.js';
 import { inputProblem, PortbotError, type Problem } from '../errors.js';
 import { explain } from '../knowledge/index.js';
 import type { AuditEntry, AuditLog } from '../policy/audit.js';
-import type { Requester, ScanPolicy } from '../policy/types.js';
+import type { Requester } from '../policy/types.js';
 import { explanationReply } from '../report/explanation-reply.js';
 import { helpReply } from '../report/help-reply.js';
 import { errorReply, noticeReply, problemReply } from '../report/problem-reply.js';
-import { discoverHosts } from '../scanner/discovery/index.js';
-import { scan as realScan } from '../scanner/scan.js';
+import type { ScanService } from '../scan/index.js';
 import { checkAction, checkCommandText, checkRequester } from './edge-schemas.js';
 import { finalOnce, type OnceResponder } from './final-once.js';
 import { auditKind, parseCommand } from './parse-command.js';
 import { handlePing } from './ping-command.js';
-import type { Discoverer } from './ping-flow.js';
 import { DEFAULT_PROGRESS_TIMING, type ProgressTiming } from './progress-throttle.js';
-import type { ReplyAction } from './reply.js';
-import { RunningScans } from './running-scans.js';
+import type { ReplyAction } from '../report/reply.js';
+import { handleDiff, handleHistory, recentScans } from './history-command.js';
 import { handleScan } from './scan-command.js';
-import type { Scanner } from './scan-flow.js';
 import type { Bot, IncomingCommand, Responder } from './types.js';
 
 export interface BotDependencies {
   readonly config: Config;
-  readonly policy: ScanPolicy;
+  /** The one scan service of the process (src/scan/): it runs, audits and records every scan. */
+  readonly service: ScanService;
   readonly audit: AuditLog;
   /** Operational log; silent when omitted. */
   readonly logger?: Logger;
-  /** The scanner; the real one unless a test needs a scanner that fails. */
-  readonly scan?: Scanner;
-  /** Host discovery for /ping; the real one unless a test replaces it. */
-  readonly discover?: Discoverer;
   /** When progress updates start and how often they come (tests shorten it). */
   readonly progressTiming?: ProgressTiming;
 }
 
 export function createBot(deps: BotDependencies): Bot {
   const logger = deps.logger ?? pino({ level: 'silent' });
-  const running = new RunningScans();
   const inFlight = new Set<Promise<void>>();
   let shuttingDown = false;
 
-  async function dispatch(command: IncomingCommand, responder: OnceResponder, audit: AuditLog): Promise<void> {
+  /** `audited`: the scan service audits the scans it is given; the command is then audited. */
+  async function dispatch(command: IncomingCommand, responder: OnceResponder, audit: AuditLog, audited: () => void): Promise<void> {
     const started = Date.now();
     const record = (entry: Pick<AuditEntry, 'command' | 'decision'> & { reason?: string }): void =>
       audit.record({ requester: command.requester, text: String(command.text).slice(0, 1000), durationMs: Date.now() - started, ...entry });
@@ -72,16 +66,15 @@ export function createBot(deps: BotDependencies): Bot {
       // Explanations teach the whole channel; nothing in them is private to the asker.
       return responder.final({ ...explanationReply(explanation.value), visibility: 'channel' });
     }
+    if (request.kind === 'history') return responder.final(await handleHistory({ service: deps.service, config: deps.config, record }, request, command.requester));
+    if (request.kind === 'diff') return responder.final(await handleDiff({ service: deps.service, config: deps.config, record }, request, command.requester));
     if (shuttingDown) {
       record({ command: request.kind, decision: 'refused', reason: 'shutting-down' });
       return responder.final(noticeReply('portbot is restarting', 'portbot is shutting down and starts no new scans; try again in a minute.', 'warning'));
     }
-    if (request.kind === 'ping') {
-      const flow = { policy: deps.policy, audit, discover: deps.discover ?? discoverHosts };
-      return handlePing({ flow, config: deps.config, running }, request, text.value, command.requester, responder);
-    }
-    const flow = { policy: deps.policy, audit, scan: deps.scan ?? realScan };
-    return handleScan({ flow, config: deps.config, logger, running, timing: deps.progressTiming ?? DEFAULT_PROGRESS_TIMING }, request, text.value, command.requester, responder);
+    audited();
+    if (request.kind === 'ping') return handlePing({ service: deps.service, config: deps.config }, request, text.value, command.requester, responder);
+    return handleScan({ service: deps.service, config: deps.config, logger, timing: deps.progressTiming ?? DEFAULT_PROGRESS_TIMING }, request, text.value, command.requester, responder);
   }
 
   async function handleCommand(command: IncomingCommand, responder: Responder): Promise<void> {
@@ -91,7 +84,7 @@ export function createBot(deps: BotDependencies): Bot {
     const task = (async () => {
       try {
         checkRequester(command.requester);
-        await dispatch(command, once, audit);
+        await dispatch(command, once, audit, () => (audited = true));
       } catch (error) {
         const code = error instanceof PortbotError ? error.code : 'internal';
         logger.error({ err: error, text: String(command.text).slice(0, 200) }, 'command failed');
@@ -123,7 +116,7 @@ export function createBot(deps: BotDependencies): Bot {
     }
     try {
       checkRequester(requester);
-      const outcome = running.cancel(checked.value.scanId, requester);
+      const outcome = deps.service.cancel(checked.value.scanId, requester);
       record(outcome === 'cancelled' ? 'answered' : 'refused', outcome, `cancel ${checked.value.scanId}`);
       if (outcome === 'not-owner') return await once.final(noticeReply('Not your scan', 'Only the person who started this scan can cancel it.', 'warning'));
       if (outcome === 'unknown') return await once.final(noticeReply('Nothing to cancel', 'That scan has already finished.'));
@@ -136,11 +129,12 @@ export function createBot(deps: BotDependencies): Bot {
 
   async function shutdown(): Promise<void> {
     shuttingDown = true;
-    running.abortAll();
+    deps.service.cancelAll();
     await Promise.allSettled([...inFlight]);
   }
 
-  return { handleCommand, handleAction, shutdown };
+  const scanChoices = (requester: Requester, target: string) => recentScans(deps.service, requester, target, logger);
+  return { handleCommand, handleAction, shutdown, scanChoices };
 }
 
 function onlyForRequester(responder: Responder): Responder {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { inputProblem, PortbotError, type InputProblem } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import type { Requester } from '../policy/types.js';
-import type { ReplyAction } from './reply.js';
+import type { ReplyAction } from '../report/reply.js';
 
 const MAX_COMMAND_LENGTH = 1000;
 const id = z.string().min(1).max(200);
@@ -16,12 +16,13 @@ const requesterSchema = z.object({
   channelId: id.optional(),
   roleIds: z.array(id).max(500).optional(),
   botWorkspaceId: id.optional(),
+  userName: z.string().max(200).optional(),
 });
 
 const label = z.string().max(100);
 const actionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rescan'), label, command: z.string().min(1).max(MAX_COMMAND_LENGTH) }),
-  z.object({ kind: z.literal('cancel'), label, scanId: z.string().uuid() }),
+  z.object({ kind: z.literal('cancel'), label, scanId: z.string().regex(/^[a-z][0-9a-z]{4,11}$/) }),
   z.object({ kind: z.literal('explain'), label, query: z.string().min(1).max(200) }),
 ]);
 

@@ -1,7 +1,7 @@
 // "Every command gets exactly one final answer": this guard makes a second final a logged bug
 // instead of a second message, and a platform failure to deliver a logged error, not a crash.
 import type { Logger } from 'pino';
-import type { Reply } from './reply.js';
+import type { Reply } from '../report/reply.js';
 import type { Responder } from './types.js';
 
 export interface OnceResponder extends Responder {

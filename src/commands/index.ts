@@ -1,3 +1,3 @@
 export type * from './types.js';
-export type * from './reply.js';
+export type * from '../report/reply.js';
 export { createBot, type BotDependencies } from './bot.js';

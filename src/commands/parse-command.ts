@@ -29,7 +29,25 @@ export interface PingCommand {
   readonly private: boolean;
 }
 
-export type ParsedCommand = ScanCommand | PingCommand | { readonly kind: 'port'; readonly query: string } | { readonly kind: 'help'; readonly topic: HelpTopic };
+/** /history <target>: the last scans of one target here. */
+export interface HistoryCommand {
+  readonly kind: 'history';
+  readonly target: string;
+}
+
+/** /diff <target> (its two newest scans) or /diff <id> <id> (any two). */
+export interface DiffCommand {
+  readonly kind: 'diff';
+  readonly query: { readonly kind: 'target'; readonly target: string } | { readonly kind: 'ids'; readonly ids: readonly [string, string] };
+}
+
+export type ParsedCommand =
+  | ScanCommand
+  | PingCommand
+  | HistoryCommand
+  | DiffCommand
+  | { readonly kind: 'port'; readonly query: string }
+  | { readonly kind: 'help'; readonly topic: HelpTopic };
 
 const examples = (audience: HelpAudience): string => `${scanExample(audience)}, /port 22 or help`;
 
@@ -70,6 +88,7 @@ export function parseCommand(typed: string, audience: HelpAudience = 'chat'): Re
   if (HELP_WORDS.has(verb)) return ok({ kind: 'help', topic: helpTopic(rest[0]) });
   if (verb === 'scan') return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'scan' }) : parseScan(rest, audience);
   if (verb === 'ping') return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'ping' }) : parsePing(rest, audience);
+  if (verb === 'history' || verb === 'diff') return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'history' }) : parseHistoryWords(verb, rest, audience);
   if (verb === 'port' || verb === 'ports') {
     return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'port' }) : ok({ kind: 'port', query: rest.join(' ') });
   }
@@ -81,7 +100,8 @@ export function parseCommand(typed: string, audience: HelpAudience = 'chat'): Re
 
 function helpTopic(word: string | undefined): HelpTopic {
   const topic = word?.toLowerCase().replace(/^\//, '');
-  return topic === 'scan' || topic === 'port' || topic === 'ping' ? topic : 'all';
+  if (topic === 'diff') return 'history';
+  return topic === 'scan' || topic === 'port' || topic === 'ping' || topic === 'history' ? topic : 'all';
 }
 
 /**
@@ -149,8 +169,21 @@ export function scanCommandText(command: ScanCommand): string {
 export const pingCommandText = (command: PingCommand): string => `/ping ${command.targets}${command.private ? ' private' : ''}`;
 
 /** Which audit bucket a command belongs to, even when it could not be parsed. */
-export function auditKind(text: string): 'scan' | 'ping' | 'port' | 'help' {
+export function auditKind(text: string): 'scan' | 'ping' | 'port' | 'help' | 'history' | 'diff' {
   const verb = withoutMention(text).split(/\s+/)[0]?.toLowerCase().replace(/^\//, '') ?? '';
-  if (verb === 'scan' || verb === 'ping') return verb;
+  if (verb === 'scan' || verb === 'ping' || verb === 'history' || verb === 'diff') return verb;
   return verb === 'port' || verb === 'ports' || QUESTION_WORDS.has(verb) ? 'port' : 'help';
+}
+
+/** One target, checked like a scan's (the answer echoes it); or, for /diff, two scan ids. */
+function parseHistoryWords(verb: 'history' | 'diff', words: readonly string[], audience: HelpAudience): Result<HistoryCommand | DiffCommand, InputProblem> {
+  const example = verb === 'history' ? `/history ${audience === 'chat' ? 'web-1' : 'localhost'}` : `/diff ${audience === 'chat' ? 'web-1' : 'localhost'} or /diff s3k9p s7k2q`;
+  if (verb === 'diff' && words.length === 2) return ok({ kind: 'diff', query: { kind: 'ids', ids: [words[0]!, words[1]!] } });
+  if (words.length !== 1) return err(inputProblem('invalid-command', `Say which target${verb === 'diff' ? ', or which two scan ids (from /history),' : ''} to look up, e.g. ${example}`));
+  const checked = targetsSchema.safeParse(words[0]);
+  if (!checked.success || checked.data.includes(',')) {
+    const why = checked.success ? 'one target at a time' : (checked.error.issues[0]?.message ?? 'that target is not valid');
+    return err(inputProblem('invalid-target', `Can't look that up: ${why}. Example: ${example}`));
+  }
+  return ok(verb === 'history' ? { kind: 'history', target: checked.data } : { kind: 'diff', query: { kind: 'target', target: checked.data } });
 }

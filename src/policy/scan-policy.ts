@@ -16,7 +16,6 @@ import { createTokenBuckets } from './rate-limit.js';
 import type { Resolver } from './resolver.js';
 import { systemResolver } from './resolver.js';
 import { compileRules, loopbackRules } from './rules.js';
-import { createSocketPool } from './socket-share.js';
 import { planTargets } from './target-plan.js';
 import { parseTargets } from './target-parse.js';
 import { inTypedOrder } from './typed-order.js';
@@ -60,7 +59,6 @@ export function createScanPolicy(config: Config, options: ScanPolicyOptions): Sc
   const authorise = createAuthoriser(config);
   const buckets = createTokenBuckets(config.PORTBOT_SCANS_PER_MINUTE, options.clock ?? monotonicClock);
   const slots = createUserSlots(config.PORTBOT_CONCURRENT_SCANS_PER_USER);
-  const sockets = createSocketPool(config.PORTBOT_MAX_SOCKETS);
   const resolver = options.resolver ?? systemResolver;
 
   async function authoriseScan(requester: Requester, targets: string, ports: readonly PortProbe[]): Promise<Result<ScanGrant, Refusal | InputProblem>> {
@@ -100,17 +98,14 @@ export function createScanPolicy(config: Config, options: ScanPolicyOptions): Sc
 
     const addresses = inTypedOrder(parsed.value, [...plan.value.addresses, ...named.value.scanned]);
     const scannedAnyway = new Set(addresses.map(({ address }) => address));
-    const seat = sockets.join(addresses.length * ports.length);
     let released = false;
     const grant: ScanGrant = {
       addresses,
       otherAddresses: named.value.others.filter(({ address }) => !scannedAnyway.has(address)),
       ...(named.value.warnings.length > 0 ? { warnings: named.value.warnings } : {}),
-      concurrency: { current: () => seat.current() },
       release() {
         if (released) return;
         released = true;
-        seat.leave();
         slots.give(key);
       },
     };

@@ -1,6 +1,6 @@
 import type { Refusal, InputProblem } from '../errors.js';
 import type { Result } from '../result.js';
-import type { ConcurrencyShare, PortProbe, ScanAddress } from '../scanner/types.js';
+import type { PortProbe, ScanAddress } from '../scanner/types.js';
 
 export type Platform = 'slack' | 'discord' | 'console' | 'cli';
 
@@ -18,9 +18,15 @@ export interface Requester {
    * taken from a request; the default for PORTBOT_ALLOWED_WORKSPACES.
    */
   readonly botWorkspaceId?: string;
+  /** Display name when the platform gives one, kept in history lines only; never used to decide anything. */
+  readonly userName?: string;
 }
 
-/** Permission to run one scan. Call `release()` exactly once when the scan ends, however it ends. */
+/**
+ * Permission to run one scan: the checked addresses and the requester's slot. It holds no live
+ * callback (the socket share belongs to the executor that runs the scan, src/scan/), so it can be
+ * honoured by a scan that runs elsewhere. Call `release()` exactly once when the scan ends.
+ */
 export interface ScanGrant {
   readonly addresses: readonly ScanAddress[];
   /**
@@ -30,7 +36,6 @@ export interface ScanGrant {
   readonly otherAddresses?: readonly ScanAddress[];
   /** Lines for the answer about the targets as typed, e.g. a name whose letters mix scripts. */
   readonly warnings?: readonly string[];
-  readonly concurrency: ConcurrencyShare;
   release(): void;
 }
 

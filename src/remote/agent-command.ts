@@ -2,6 +2,7 @@
 // signal stops taking jobs and gives running scans a few seconds to finish, then stops them so
 // each requester still gets what was found; a second signal stops them at once. Exit codes as
 // the CLI's: 0 stopped cleanly, 2 bad arguments or configuration, 1 Redis unusable or a crash.
+import { createSocketPool } from '../scan/socket-share.js';
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../config.js';
@@ -71,7 +72,7 @@ export async function runAgentCommand(argv: readonly string[], options: AgentCom
       zone,
       redisUrl: config.PORTBOT_REDIS_URL,
       concurrency: config.PORTBOT_AGENT_CONCURRENCY,
-      job: { policy, audit: createAuditLog(config), scan },
+      job: { policy, audit: createAuditLog(config), scan, sockets: createSocketPool(config.PORTBOT_MAX_SOCKETS) },
       log: logger,
       ...(options.timing === undefined ? {} : { timing: options.timing }),
     });

@@ -2,6 +2,7 @@
 // parsed against the contract, its ports read as the bot reads them, and its targets resolved
 // here and checked by this agent's own policy (its PORTBOT_ALLOWLIST/DENYLIST and the built-in
 // denials) before the first packet. The scanner then connects to exactly the checked addresses.
+import type { SocketPool } from '../scan/socket-share.js';
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import type { AuditEntry, AuditLog } from '../policy/audit.js';
@@ -21,6 +22,8 @@ export interface AgentJobDeps {
   readonly policy: ScanPolicy;
   readonly audit: AuditLog;
   readonly scan: typeof realScan;
+  /** This agent's open sockets (PORTBOT_MAX_SOCKETS), shared fairly between its running jobs. */
+  readonly sockets: SocketPool;
   /** Epoch ms; a test may move it. */
   readonly now?: () => number;
 }
@@ -74,7 +77,8 @@ export async function runAgentJob(raw: unknown, deps: AgentJobDeps, hooks: Agent
     record({ decision: grant.error.kind === 'input' ? 'invalid' : 'refused', reason: grant.error.code });
     return refused(deps.zone, grant.error);
   }
-  const { addresses, concurrency, otherAddresses = [], warnings = [] } = grant.value;
+  const { addresses, otherAddresses = [], warnings = [] } = grant.value;
+  const seat = deps.sockets.join(addresses.length * ports.value.length);
   const checked = addresses.map((address) => address.address);
   // The job's deadline stops the scan like a cancel does, and the partial result still goes back.
   const signal = AbortSignal.any([hooks.signal, AbortSignal.timeout(left)]);
@@ -82,7 +86,7 @@ export async function runAgentJob(raw: unknown, deps: AgentJobDeps, hooks: Agent
     hooks.progress({ kind: 'started', agent: deps.agentId, addresses, totalPorts: addresses.length * ports.value.length });
     const report: ScanReport = await deps.scan(addresses, ports.value, {
       signal,
-      concurrency,
+      concurrency: seat,
       onProgress: (progress) => hooks.progress({ kind: 'progress', ...progress }),
       ...(job.options.services ? { services: true } : {}),
       ...(job.options.allHosts ? { allHosts: true } : {}),
@@ -96,6 +100,7 @@ export async function runAgentJob(raw: unknown, deps: AgentJobDeps, hooks: Agent
     record({ decision: 'failed', addresses: checked, reason: message });
     return err({ code: 'scan-failed', message: `the agent's scanner failed: ${message}` });
   } finally {
+    seat.leave();
     grant.value.release();
   }
 }

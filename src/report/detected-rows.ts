@@ -2,7 +2,7 @@
 // that answered, what it told (the VERSION cell), its certificate and its findings as lines beside
 // the port. All of it except our own wording came from the server: it was cleaned of control
 // characters when read, is cut here to sizes a chat can hold, and each renderer escapes it.
-import type { ReplyFinding, ReplyRow } from '../commands/reply.js';
+import type { ReplyFinding, ReplyRow } from '../report/reply.js';
 import type { PortResult, TlsInfo } from '../scanner/types.js';
 import { detectedName, findingTexts, versionText } from './detected-text.js';
 

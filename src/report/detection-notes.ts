@@ -1,7 +1,7 @@
 // Notes under a chat result about service detection: each kind of finding explained once in the
 // knowledge base's words (the lines beside the ports say where), and, when detection was decided
 // by the result's size, that it was skipped or cut short and how to ask for it.
-import type { ReplyAction } from '../commands/reply.js';
+import type { ReplyAction } from '../report/reply.js';
 import { FINDING_TOPICS, findingText } from '../knowledge/index.js';
 import type { Finding, HostReport, ScanReport } from '../scanner/types.js';
 import { formatCount } from './fold.js';

@@ -1,5 +1,5 @@
 // A knowledge entry as a neutral Reply. Plain text only: the adapters escape and format it.
-import type { Reply, ReplyAction, ReplySection } from '../commands/reply.js';
+import type { Reply, ReplyAction, ReplySection } from './reply.js';
 import { describeRange } from '../knowledge/ranges.js';
 import type { ConceptExplanation, Explanation, PortExplanation } from '../knowledge/types.js';
 

@@ -1,9 +1,9 @@
 // What portbot can do, with examples that work where they are read: a chat's examples name hosts
 // an operator would allow (web-1), the terminal's scan loopback, which the console allows by
 // default. Private: help is for the one who asked.
-import type { Reply } from '../commands/reply.js';
+import type { Reply } from './reply.js';
 
-export type HelpTopic = 'all' | 'scan' | 'port' | 'ping';
+export type HelpTopic = 'all' | 'scan' | 'port' | 'ping' | 'history';
 
 /** Chat platforms, or the console and CLI, which run as the operator on the operator's machine. */
 export type HelpAudience = 'chat' | 'terminal';
@@ -66,9 +66,19 @@ const PORT_HELP = [
   examplesText(['/port 3389', '/port ssh', '/port filtered', '/port tcp vs udp', 'what is port 22 for?']),
 ].join('\n');
 
+const historyHelp = (audience: HelpAudience): string => {
+  const target = audience === 'chat' ? 'web-1' : 'localhost';
+  return [
+    '/history <target> · /diff <target> · /diff <id> <id>',
+    'Every scan is remembered: /history lists the last scans of a target here (id, when, who, what was found); /diff shows what changed between its newest two scans, or between any two ids from /history, as nmap’s ndiff does.',
+    examplesText([`/history ${target}`, `/diff ${target}`, '/diff s3k9p s7k2q']),
+  ].join('\n');
+};
+
 export function helpReply(topic: HelpTopic = 'all', audience: HelpAudience = 'chat'): Reply {
   const sections = [
     ...(topic === 'all' || topic === 'scan' ? [{ heading: 'Scan ports', text: scanHelp(audience) }] : []),
+    ...(topic === 'all' || topic === 'history' ? [{ heading: 'History and changes', text: historyHelp(audience) }] : []),
     ...(topic === 'all' || topic === 'port' ? [{ heading: 'Explain a port', text: PORT_HELP }] : []),
     ...(topic === 'all' || topic === 'ping' ? [{ heading: 'Is it up?', text: pingHelp(audience) }] : []),
   ];

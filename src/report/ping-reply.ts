@@ -1,7 +1,7 @@
 // The answer to /ping: up or down, how far away, and what proved it, in nmap's words; a block
 // lists the hosts that are up and counts the rest. The reason is explained, because "conn-refused
 // means up" surprises people who meet it for the first time.
-import type { Reply, ReplyVisibility } from '../commands/reply.js';
+import type { Reply, ReplyVisibility } from '../report/reply.js';
 import { DISCOVERY_PORTS } from '../scanner/discovery/index.js';
 import type { HostReason, HostReport, HostStatus, ScanReport } from '../scanner/types.js';
 import { statusLine } from './detected-text.js';

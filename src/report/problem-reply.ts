@@ -1,6 +1,6 @@
 // Answers that are not results: bad input, refusals and internal errors. Always private, so a
 // typo or a denied target never spams the channel, and always one line the person can act on.
-import type { Reply, ReplyAction } from '../commands/reply.js';
+import type { Reply, ReplyAction } from './reply.js';
 import type { Problem } from '../errors.js';
 
 const privateReply = (title: string, summary: string, tone: Reply['tone'], actions: readonly ReplyAction[] = []): Reply => ({

@@ -1,5 +1,5 @@
 // The interim answer of a long scan: how far it got, what it found so far, and a Cancel button.
-import type { Reply } from '../commands/reply.js';
+import type { Reply } from './reply.js';
 import type { ScanProgress } from '../scanner/types.js';
 import { formatCount } from './fold.js';
 

@@ -1,6 +1,6 @@
 // A Reply as plain text without any markup: `portbot port` prints it, and tests compare what
 // different adapters show against it. Colour and layout for people live in the adapters.
-import type { Reply } from '../commands/reply.js';
+import type { Reply } from './reply.js';
 import { headerCells, NOTE_TITLE, resultTable } from './result-table.js';
 import { formatColumns } from './text-columns.js';
 

@@ -4,7 +4,7 @@
 // columns they drifted apart, and Slack dropped HOST, so two hosts showed identical rows. With
 // service detection, SERVICE says what answered and a VERSION column (last, as in nmap -sV) what it
 // told; findings ride on their row, each named like the note, so every renderer puts them beside the port.
-import type { ReplyRow } from '../commands/reply.js';
+import type { ReplyRow } from './reply.js';
 import type { PortState } from '../scanner/types.js';
 
 export type ColumnKey = 'host' | 'port' | 'state' | 'service' | 'reason' | 'version';

@@ -1,6 +1,6 @@
 // ScanReport -> neutral Reply: summary, nmap-style rows with folding, a note for each open port,
 // explanations of the odd states, follow-up actions, and the full result as a JSON attachment.
-import type { Reply, ReplyAction, ReplyRow, ReplyVisibility } from '../commands/reply.js';
+import type { Reply, ReplyAction, ReplyRow, ReplyVisibility } from './reply.js';
 import { portNote } from '../knowledge/index.js';
 import type { HostReport, PortResult, ScanReport } from '../scanner/types.js';
 import { foldedLine, foldPorts } from './fold.js';

@@ -2,7 +2,7 @@
 // the list, stopped, paused, and an alert when something changed. Alerts and state changes go
 // to the channel the watch belongs to; the list only to whoever asked. Each fact is said once;
 // untrusted text (targets, hostnames, service names, user names) is left for the adapter to escape.
-import type { Reply, ReplyAction, ReplySection } from '../commands/reply.js';
+import type { Reply, ReplyAction, ReplySection } from '../report/reply.js';
 import type { StoredHost, StoredResult } from '../store/types.js';
 import type { WatchChange } from '../watch/changes.js';
 import { hostAnswer } from '../watch/host-answers.js';

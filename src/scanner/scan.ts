@@ -87,7 +87,8 @@ export async function scan(
         const prober = probers[job.protocol];
         const latency = statuses[job.host]?.latencyMs;
         const seed = latency === null || latency === undefined ? {} : { initialRttMs: latency };
-        job.results = await prober(address, job.ports, { signal, concurrency: share, onResult: (_index, state) => progress.add(state), ...seed });
+        const names = options.serviceNames === undefined ? {} : { serviceNames: options.serviceNames };
+        job.results = await prober(address, job.ports, { signal, concurrency: share, onResult: (_index, state) => progress.add(state), ...seed, ...names });
         if (options.services === true && job.protocol === 'tcp' && !signal.aborted) {
           job.detected = await detectHostPorts(address, openTcpPorts(job.results), { signal, concurrency: share });
         }

@@ -73,8 +73,17 @@ export interface ConcurrencyShare {
   current(): number;
 }
 
+/**
+ * Names a port's registered service ("ssh" for 22/tcp), or null. The scanner knows no port
+ * names of its own: the report layer hands it its namer (src/report/service-names.ts), which is
+ * called only when a result is read, after the scan.
+ */
+export type ServiceNamer = (port: number, protocol: Protocol) => string | null;
+
 export interface ScanOptions {
   readonly signal?: AbortSignal;
+  /** Fills PortResult.service (and detection's registered name); without it every service is null. */
+  readonly serviceNames?: ServiceNamer;
   readonly onProgress?: (progress: ScanProgress) => void;
   readonly concurrency?: ConcurrencyShare;
   /** Probe every open TCP port for what answers there (nmap -sV's idea, with portbot's own probes). */
@@ -149,6 +158,8 @@ export interface ScanReport {
 /** What a protocol prober (TCP, UDP) gets from `scan` for one host. */
 export interface HostProbeOptions {
   readonly signal?: AbortSignal;
+  /** Names the results' services when they are read (ScanOptions.serviceNames); none: null. */
+  readonly serviceNames?: ServiceNamer;
   readonly concurrency: ConcurrencyShare;
   /**
    * Called once per port, as soon as its state is final (drives progress reports). `index` is the

@@ -27,7 +27,7 @@ export class JobWriter {
 
   constructor(private readonly context: WriterContext) {}
 
-  async createJob({ requester, visibility, request }: NewJob): Promise<Job> {
+  async createJob({ id: proposed, requester, visibility, request }: NewJob): Promise<Job> {
     const { db, instanceId, now } = this.context;
     const createdAt = now();
     const names = [...new Set(request.targets.map(nameKey))].filter((name) => name.length > 0);
@@ -36,7 +36,7 @@ export class JobWriter {
         const [row] = await tx
           .insert(jobs)
           .values({
-            id: newJobId(attempt),
+            id: attempt === 0 && proposed !== undefined ? proposed : newJobId(attempt),
             platform: requester.platform,
             workspaceId: requester.workspaceId,
             channelId: requester.channelId,

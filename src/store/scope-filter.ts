@@ -11,6 +11,6 @@ export function visibleIn(scope: Scope): SQL {
     eq(jobs.platform, scope.platform),
     eq(jobs.workspaceId, scope.workspaceId),
     eq(jobs.channelId, scope.channelId),
-    or(eq(jobs.visibility, 'channel'), eq(jobs.userId, scope.userId)),
+    scope.channelOnly === true ? eq(jobs.visibility, 'channel') : or(eq(jobs.visibility, 'channel'), eq(jobs.userId, scope.userId)),
   )!;
 }

@@ -6,6 +6,11 @@ import type { RecordablePort } from './port-sheet.js';
 import type { HistoryEntry, Job, JobError, JobProgress, JobRequest, Requester, Scope, StoredResult, Visibility } from './types.js';
 
 export interface NewJob {
+  /**
+   * The id the scan service already showed (it draws ids before the store is open, newJobId); used
+   * when free, else a fresh one is drawn, and the returned job says which.
+   */
+  readonly id?: string;
   readonly requester: Requester;
   readonly visibility: Visibility;
   readonly request: JobRequest;

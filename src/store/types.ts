@@ -135,6 +135,11 @@ export type Scope =
       readonly workspaceId: string;
       readonly channelId: string;
       readonly userId: string;
+      /**
+       * Only `channel`-visible jobs, even the reader's own private ones: for what a public answer
+       * shows (a scan's "since the last scan" line in the channel must not reveal a private scan).
+       */
+      readonly channelOnly?: boolean;
     };
 
 export const OPERATOR_SCOPE: Scope = { kind: 'operator' };

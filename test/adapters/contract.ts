@@ -2,12 +2,12 @@
 // adapter under test and the REAL bot (real policy allowing loopback, real scanner, a real loopback
 // listener), must produce the same answers as the user sees them. Not a .test.ts file: each adapter
 // calls adapterContract(driver) from its own contract.test.ts.
+import { testService } from '../scan/test-service.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createBot } from '../../src/commands/bot.js';
 import type { Bot } from '../../src/commands/types.js';
 import { loadConfig } from '../../src/config.js';
-import { createScanPolicy } from '../../src/policy/index.js';
 import { memoryAudit } from '../commands/fake-chat.js';
 import { closedPort, openPort, type Listener } from '../commands/loopback.js';
 
@@ -63,7 +63,7 @@ export function adapterContract(makeDriver: () => ContractDriver, options: Contr
       listener = await openPort();
       closed = await closedPort();
       const config = loadConfig({ PORTBOT_ALLOWLIST: '127.0.0.0/8,::1' });
-      bot = createBot({ config, policy: createScanPolicy(config, { loopbackWhenUnconfigured: false }), audit: memoryAudit() });
+      bot = createBot({ config, service: testService(config), audit: memoryAudit() });
       await driver.start(bot);
     });
     after(async () => {

@@ -34,4 +34,5 @@ export class SettlingBot implements Bot {
   };
   handleAction: Bot['handleAction'] = (action, requester, responder) => this.track(this.inner.handleAction(action, requester, responder));
   shutdown: Bot['shutdown'] = () => this.inner.shutdown();
+  scanChoices: NonNullable<Bot['scanChoices']> = (requester, target) => this.inner.scanChoices?.(requester, target) ?? Promise.resolve([]);
 }

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { loadAdapters } from '../../adapters/registry.js';
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/index.js';
 
 const loaded = (name: string): boolean => Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes(`/node_modules/${name}/`));
 const sink = (): Writable => new Writable({ write: (_chunk, _encoding, done) => done() });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/report/reply.js';
 import { PortbotError } from '../../src/errors.js';
 import { botSetup } from './bot-setup.js';
 import { closedPort, openPort, type Listener } from './loopback.js';

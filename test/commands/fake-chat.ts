@@ -1,6 +1,6 @@
 // A chat platform stand-in that implements the real ChatAdapter and Responder interfaces, so the
 // router is driven exactly as Slack and Discord drive it, and every answer is recorded.
-import type { Reply, ReplyAction } from '../../src/commands/reply.js';
+import type { Reply, ReplyAction } from '../../src/report/reply.js';
 import type { Bot, ChatAdapter, Responder } from '../../src/commands/types.js';
 import type { AuditEntry, AuditLog } from '../../src/policy/audit.js';
 import type { Requester } from '../../src/policy/types.js';

@@ -113,3 +113,12 @@ test('/ping takes targets (and private), its mention form too; a port list or ju
   assert.equal(markup.error.code, 'invalid-target');
   assert.match(markup.error.message, /^Can't ping: .*Example: \/ping web-1$/);
 });
+
+test('/history and /diff: one target, or for /diff two ids; help when bare', () => {
+  assert.deepEqual(parseCommand('/history web-1'), { ok: true, value: { kind: 'history', target: 'web-1' } });
+  assert.deepEqual(parseCommand('@portbot diff web-1'), { ok: true, value: { kind: 'diff', query: { kind: 'target', target: 'web-1' } } });
+  assert.deepEqual(parseCommand('/diff s3k9p s7k2q'), { ok: true, value: { kind: 'diff', query: { kind: 'ids', ids: ['s3k9p', 's7k2q'] } } });
+  assert.deepEqual(parseCommand('/history'), { ok: true, value: { kind: 'help', topic: 'history' } });
+  const junk = parseCommand('/history http://web-1/');
+  assert.equal(junk.ok ? 'parsed' : junk.error.code, 'invalid-target');
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/report/reply.js';
 import { concepts } from '../../src/knowledge/concepts/index.js';
 import { explain } from '../../src/knowledge/explain.js';
 import { explanationReply } from '../../src/report/explanation-reply.js';

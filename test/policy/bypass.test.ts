@@ -93,7 +93,7 @@ for (const setup of setups) {
           // A wrong grant is scanned for real, so the listeners show what it would have reached.
           leaked.push(`${JSON.stringify(target)} -> ${decision.value.addresses.map(({ address }) => address).join(' ')}`);
           const reachable = decision.value.addresses.filter(({ address }) => local(address));
-          await scan(reachable, tcp(listeners.port), { concurrency: decision.value.concurrency });
+          await scan(reachable, tcp(listeners.port));
           decision.value.release();
         } else {
           assert.match(decision.error.message, /^[^\n]+$/, `one line for ${JSON.stringify(target)}`);
@@ -111,7 +111,7 @@ for (const setup of setups) {
         const decision = await policyFor(resolver).authoriseScan(slackUser(), target, tcp(listeners.port));
         assert.ok(decision.ok, `${JSON.stringify(target)} was refused: ${decision.ok ? '' : decision.error.message}`);
         assert.deepEqual(decision.value.addresses.map(({ address, family }) => ({ address, family })), [{ address: allowedHost, family: 4 }], JSON.stringify(target));
-        const report = await scan(decision.value.addresses, tcp(listeners.port), { concurrency: decision.value.concurrency });
+        const report = await scan(decision.value.addresses, tcp(listeners.port));
         decision.value.release();
         assert.equal(report.hosts[0]?.ports.at(0)?.state, 'open', JSON.stringify(target));
         await listeners.waitFor(allowedHost, before + index + 1);

@@ -3,7 +3,7 @@
 // Every target here is on loopback: a wrong reading would scan 127.0.0.2, never another host.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Reply } from '../../src/report/reply.js';
 import { parseCommand } from '../../src/commands/parse-command.js';
 import { loadConfig } from '../../src/config.js';
 import { createScanPolicy } from '../../src/policy/scan-policy.js';

@@ -29,9 +29,9 @@ for (const { engine, skip } of engines) {
         try {
           const ports = proberPorts([...listeners.ports, ...(await closedPorts(200))]);
           const seen: number[] = [];
-          const options = { concurrency: share(64), onResult: (index: number) => seen.push(ports[index]!) };
+          const options = { concurrency: share(64), serviceNames: serviceName, onResult: (index: number) => seen.push(ports[index]!) };
           const threaded = [...(await createTcpProber({ engine, threads })(loopback4, ports, options))];
-          const single = [...(await createTcpProber({ engine, threads: 0 })(loopback4, ports, { concurrency: share(64), onResult: () => undefined }))];
+          const single = [...(await createTcpProber({ engine, threads: 0 })(loopback4, ports, { concurrency: share(64), serviceNames: serviceName, onResult: () => undefined }))];
           assert.deepEqual(verdicts(threaded), verdicts(single));
           assert.deepEqual(threaded.map((result) => result.port), ports);
           assert.deepEqual([...seen].sort((a, b) => a - b), ports);

@@ -23,7 +23,7 @@ for (const { engine, skip } of engines) {
       try {
         const seen: { port: number; state: PortState }[] = [];
         const ports = proberPorts([...closed, ...listeners.ports]);
-        const list = await createTcpProber({ engine })(loopback4, ports, { concurrency: share(64), onResult: (index, state) => seen.push({ port: ports[index]!, state }) });
+        const list = await createTcpProber({ engine })(loopback4, ports, { concurrency: share(64), serviceNames: serviceName, onResult: (index, state) => seen.push({ port: ports[index]!, state }) });
         const results = [...list];
         assert.deepEqual(results.map((result) => result.port), ports);
         assert.deepEqual(

@@ -1,5 +1,5 @@
 // Findings are judged from what the probes learnt, as codes with data: the scanner knows no
-// wording (src/knowledge/findings.ts has the plain-language text for each code).
+// wording (the plain-language text for each code lives above the scanner, with the port notes).
 import type { Identified } from './match.js';
 import type { Finding, TlsInfo } from './types.js';
 

@@ -19,8 +19,8 @@ export interface TlsInfo {
 }
 
 /**
- * Something worth telling the team, as a code with its data; src/knowledge/findings.ts holds the
- * plain-language text. The scanner knows no wording.
+ * Something worth telling the team, as a code with its data; the plain-language text lives above
+ * the scanner, beside the port notes. The scanner knows no wording.
  */
 export type Finding =
   | { readonly code: 'cert-expired'; readonly notAfter: string; readonly daysAgo: number }

@@ -3,7 +3,6 @@
 // benchmarks.
 import { availableParallelism } from 'node:os';
 import { PortbotError } from '../../errors.js';
-import { serviceName } from '../../knowledge/lookup.js';
 import { socketCeiling } from '../fd-limit.js';
 import type { HostProber } from '../types.js';
 import type { ConnectorOptions, TcpEngine } from './connector.js';
@@ -35,14 +34,14 @@ export interface TcpProberSettings {
   readonly threads?: number | 'auto';
 }
 
-const nameTcp = (port: number): string | null => serviceName(port, 'tcp');
-
 function threadsFor(setting: number | 'auto', ports: number, connector: ConnectorOptions | undefined): number {
   if (setting !== 'auto') return setting;
   // Connector options hold functions, which cannot cross to a thread.
   if (connector !== undefined || ports < THREADED_MIN_PORTS || availableParallelism() < 2) return 0;
   return SCAN_WORKERS;
 }
+
+const unnamed = (): null => null;
 
 export function createTcpProber(settings: TcpProberSettings = {}): HostProber {
   const engine = settings.engine ?? 'auto';
@@ -53,6 +52,8 @@ export function createTcpProber(settings: TcpProberSettings = {}): HostProber {
     throw new PortbotError('tcp-threads-misused', 'connector options cannot be used with scanner threads');
   }
   return (address, ports, options) => {
+    const namer = options.serviceNames;
+    const nameTcp = namer === undefined ? unnamed : (port: number): string | null => namer(port, 'tcp');
     const threads = threadsFor(settings.threads ?? 'auto', ports.length, settings.connector);
     if (threads > 0) return threadedTcpScan(address, ports, options, { workers: threads, engine, connector, timing, socketCeiling: ceiling, serviceOf: nameTcp });
     return new TcpHostScan(address, ports, options, { connector, timing, socketCeiling: ceiling, serviceOf: nameTcp }).run();

@@ -5,7 +5,6 @@
 //     ending with a canary port (icmp-evidence.ts), until each is proven silent
 //     (open|filtered) or answers. This is what keeps closed ports behind a rate limit closed.
 // Callbacks throughout, as in the TCP prober: no promise or timer per port.
-import { serviceName } from '../../knowledge/lookup.js';
 import { HostScanRun } from '../host-scan-run.js';
 import { PortVerdicts } from '../port-verdicts.js';
 import { Fifo } from '../tcp/fifo.js';
@@ -31,9 +30,14 @@ interface Batch {
 }
 
 const MAX_BACKOFF_MS = 1000;
-/** Names are looked up when the report is read, after the scan: a first lookup may load tables,
- *  and an event loop blocked while answers wait would inflate the round-trip times the timeouts follow. */
-const nameUdp = (port: number): string | null => serviceName(port, 'udp');
+/**
+ * Names are looked up when the report is read, after the scan: a first lookup may load tables,
+ * and an event loop blocked while answers wait would inflate the round-trip times the timeouts follow.
+ */
+function udpNames(options: HostProbeOptions): (port: number) => string | null {
+  const namer = options.serviceNames;
+  return namer === undefined ? () => null : (port) => namer(port, 'udp');
+}
 
 export class UdpHostScan extends HostScanRun {
   private readonly rtt: RttEstimator;
@@ -66,7 +70,7 @@ export class UdpHostScan extends HostScanRun {
     /** Most sockets this scan may hold regardless of its share (the open-file limit). */
     private readonly socketCeiling: number,
   ) {
-    super(options, new PortVerdicts('udp', ports, nameUdp));
+    super(options, new PortVerdicts('udp', ports, udpNames(options)));
     this.rtt = new RttEstimator(timing.timeout);
     this.pacer = new IcmpPacer(timing.pace);
   }

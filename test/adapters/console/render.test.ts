@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import stripAnsi from 'strip-ansi';
 import { clean, colour, plain, useColour } from '../../../adapters/console/ansi.js';
 import { renderProgress, renderReply } from '../../../adapters/console/render.js';
-import type { Reply } from '../../../src/commands/reply.js';
+import type { Reply } from '../../../src/report/reply.js';
 
 const reply = (overrides: Partial<Reply> = {}): Reply => ({
   title: 'Scan of web-1',

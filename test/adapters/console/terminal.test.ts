@@ -3,6 +3,9 @@
 // and, in a namespace lab, a 20,000-port scan whose progress is one line redrawn in place that
 // is gone when the answer comes, and after Ctrl-C.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runCli } from '../../cli/run-cli.js';
 import { useLoopbackPorts } from '../../commands/loopback.js';
@@ -38,8 +41,11 @@ describe('the console in an 80-column terminal', { skip }, () => {
 
   test('/port 22, /port tcp vs udp, seven quick scans and help: words whole, sentences once, no refusal, examples that work', async () => {
     const quickScan = `/scan 127.0.0.1 ${ports.open.port},${ports.closed}`;
-    const commands = ['/port 22', '/port tcp vs udp', '/port 2222', '/port shh', '@portbot what is port 22 for?', ...Array<string>(7).fill(quickScan), 'help'];
+    // /history first waits for the new history store, so every scan's last line is the same on
+    // the screen and in the piped run below ("First scan…", then "Since the last scan…").
+    const commands = ['/history 127.0.0.1', '/port 22', '/port tcp vs udp', '/port 2222', '/port shh', '@portbot what is port 22 for?', ...Array<string>(7).fill(quickScan), 'help'];
     const terminal = Terminal.start({ columns: COLUMNS, rows: 40 });
+    const pipedData = mkdtempSync(join(tmpdir(), 'portbot-piped-'));
     try {
       let screen = await session(terminal, commands);
       const help = answers(screen).at(-1)!;
@@ -53,20 +59,23 @@ describe('the console in an 80-column terminal', { skip }, () => {
       assertReadsWell(terminal, screen);
       const shown = answers(screen);
       assert.equal(shown.length, commands.length + examples.length);
-      assert.equal(firstRow(shown[3]!), 'Did you mean "ssh"?');
-      assert.equal(firstRow(shown[4]!), 'Port 22 (TCP): Secure Shell (SSH)', 'a mention typed in the console is understood');
-      assert.match(shown[2]!.rows.join(' '), /Alternate SSH/);
+      assert.equal(firstRow(shown[0]!), 'History of 127.0.0.1');
+      assert.equal(firstRow(shown[4]!), 'Did you mean "ssh"?');
+      assert.equal(firstRow(shown[5]!), 'Port 22 (TCP): Secure Shell (SSH)', 'a mention typed in the console is understood');
+      assert.match(shown[3]!.rows.join(' '), /Alternate SSH/);
+      assert.match(shown.at(-examples.length - 2)!.rows.join(' '), /Since the last scan \(\d+ s ago\): no change/, 'a scan says what changed since the last one');
       const scans = shown.filter((answer) => answer.command.startsWith('/scan '));
       for (const answer of scans) assert.match(firstRow(answer), /^Scan of /, `"${answer.command}" was answered with a scan:\n${answer.rows.join('\n')}`);
       assert.doesNotMatch(screen, /Scan refused|PORTBOT_SCANS_PER_MINUTE|\(private\)/);
 
       // Every word on the screen is a word of the same answers printed unwrapped (piped): none was cut.
-      const piped = await runCli(['console'], {}, [...commands, ...examples].join('\n'));
+      const piped = await runCli(['console'], { PORTBOT_DATA_DIR: pipedData }, [...commands, ...examples].join('\n'));
       const whole = new Set(letterWords(piped.stdout));
       const cut = letterWords(shown.flatMap((answer) => answer.rows).join('\n')).filter((word) => !whole.has(word));
       assert.deepEqual(cut, [], `words that are not whole:\n${screen}`);
     } finally {
       terminal.stop();
+      rmSync(pipedData, { recursive: true, force: true });
     }
   });
 });

@@ -45,7 +45,8 @@ export class Terminal {
     const config = join(dir, 'tmux.conf');
     // Enough scrollback for every answer of a session; the pane stays readable if the console exits.
     writeFileSync(config, 'set -g history-limit 50000\nset -g remain-on-exit on\nset -g status off\n');
-    const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/root', TERM: 'screen', ...options.env };
+    // Its own history store: a piped console of the same test may run beside it.
+    const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/root', TERM: 'screen', PORTBOT_DATA_DIR: join(dir, 'data'), ...options.env };
     const console = ['env', '-i', ...Object.entries(env).map(([name, value]) => `${name}=${value}`), process.execPath, ENTRY.pathname, 'console'];
     const command = [...(options.namespace === undefined ? [] : ['ip', 'netns', 'exec', options.namespace]), ...console].map(quote).join(' ');
     const terminal = new Terminal(`portbot-test-${process.pid}-${servers++}`, dir);

@@ -39,7 +39,7 @@ test('a slash command is deferred publicly, progress edits the deferral, and the
     await running.bot.until(1);
 
     assert.equal(bot.commands[0]?.text, '/scan 127.0.0.1,localhost 22,23');
-    assert.deepEqual(bot.commands[0]?.requester, { platform: 'discord', userId: person.userId, workspaceId: standIn.ids.guildId, channelId: standIn.ids.channelId, roleIds: [standIn.ids.roleId] });
+    assert.deepEqual(bot.commands[0]?.requester, { platform: 'discord', userId: person.userId, workspaceId: standIn.ids.guildId, channelId: standIn.ids.channelId, roleIds: [standIn.ids.roleId], userName: `user${person.userId.slice(-4)}` });
 
     const calls = callsFor(standIn.calls, interaction.token);
     assert.deepEqual(calls.map((call) => [call.method, isCallback(call) ? 'callback' : isOriginalEdit(call) ? '@original' : call.path]), [

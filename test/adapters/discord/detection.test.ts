@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createBot } from '../../../src/commands/bot.js';
 import { loadConfig } from '../../../src/config.js';
-import { createScanPolicy } from '../../../src/policy/index.js';
+import { testService } from '../../scan/test-service.js';
 import { TONE_COLOUR } from '../../../adapters/discord/render.js';
 import { memoryAudit } from '../../commands/fake-chat.js';
 import { startBannerServers, type BannerServers } from '../banner-servers.js';
@@ -26,7 +26,7 @@ after(() => servers.close());
 
 function realBot(env: Record<string, string> = {}) {
   const config = loadConfig({ PORTBOT_ALLOWLIST: '127.0.0.0/8', PORTBOT_SCANS_PER_MINUTE: '1000', ...env });
-  return createBot({ config, policy: createScanPolicy(config, { loopbackWhenUnconfigured: false }), audit: memoryAudit() });
+  return createBot({ config, service: testService(config), audit: memoryAudit() });
 }
 
 const finals = (calls: readonly RecordedCall[]): RecordedCall[] => visibleAnswers(calls).filter((call) => call.body.embeds?.[0]?.color !== TONE_COLOUR.progress);

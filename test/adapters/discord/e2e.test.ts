@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createBot } from '../../../src/commands/bot.js';
-import type { Scanner } from '../../../src/commands/scan-flow.js';
+import type { Scanner } from '../../../src/scan/index.js';
+import { testService } from '../../scan/test-service.js';
 import { loadConfig } from '../../../src/config.js';
-import { createScanPolicy } from '../../../src/policy/index.js';
 import { scan } from '../../../src/scanner/scan.js';
 import { probeTcp } from '../../../src/scanner/tcp/index.js';
 import { probeUdp } from '../../../src/scanner/udp/index.js';
@@ -33,7 +33,7 @@ after(async () => {
 
 function realBot(overrides: { scan?: Scanner } = {}) {
   const audit = memoryAudit();
-  const bot = createBot({ config, policy: createScanPolicy(config, { loopbackWhenUnconfigured: false }), audit, progressTiming: { firstAfterMs: 0, everyMs: 50 }, ...overrides });
+  const bot = createBot({ config, service: testService(config, { audit, ...overrides }), audit, progressTiming: { firstAfterMs: 0, everyMs: 50 } });
   return { bot, audit };
 }
 

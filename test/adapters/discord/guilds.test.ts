@@ -1,11 +1,11 @@
 // PORTBOT_ALLOWED_GUILDS through real discord.js and the real bot: anyone can add a bot to their
 // own server, so /scan answers only in listed guilds (and DISCORD_GUILD_ID); elsewhere it is
 // refused with a line naming the setting, while /port still answers.
+import { testService } from '../../scan/test-service.js';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createBot } from '../../../src/commands/bot.js';
 import type { Bot } from '../../../src/commands/types.js';
-import { createScanPolicy } from '../../../src/policy/index.js';
 import { memoryAudit } from '../../commands/fake-chat.js';
 import { openPort, type Listener } from '../../commands/loopback.js';
 import { callsFor, embedOf, isFollowUp, startDiscord, visibleAnswers, visibleText, type Running } from './harness.js';
@@ -28,7 +28,7 @@ async function startWithRealBot(env: Record<string, string>): Promise<{ running:
     shutdown: () => inner.bot?.shutdown() ?? Promise.resolve(),
   };
   const running = await startDiscord(late, { PORTBOT_ALLOWLIST: '127.0.0.1', ...env }, { guildId });
-  inner.bot = createBot({ config: running.config, policy: createScanPolicy(running.config, { loopbackWhenUnconfigured: false }), audit: memoryAudit() });
+  inner.bot = createBot({ config: running.config, service: testService(running.config), audit: memoryAudit() });
   return { running, bot: late };
 }
 

@@ -21,7 +21,7 @@ test('a mention becomes a command without the mention, answered once as a reply 
     standIn.gateway.dispatch('MESSAGE_CREATE', message);
     await running.bot.until(1);
     assert.equal(bot.commands[0]?.text, 'what is port 22 for?');
-    assert.deepEqual(bot.commands[0]?.requester, { platform: 'discord', userId: person.userId, workspaceId: standIn.ids.guildId, channelId: standIn.ids.channelId, roleIds: [standIn.ids.roleId] });
+    assert.deepEqual(bot.commands[0]?.requester, { platform: 'discord', userId: person.userId, workspaceId: standIn.ids.guildId, channelId: standIn.ids.channelId, roleIds: [standIn.ids.roleId], userName: `user${person.userId.slice(-4)}` });
     const posts = channelPosts(running);
     assert.equal(posts.length, 1);
     assert.equal(posts[0]!.body.message_reference?.message_id, message.id, 'answered as a reply');

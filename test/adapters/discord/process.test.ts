@@ -7,9 +7,10 @@ import { test } from 'node:test';
 import { callsFor, isOriginalEdit, visibleText } from './harness.js';
 import { slashCommand, stringOption } from './payloads.js';
 import { DiscordStandIn } from './stand-in.js';
+import { testDataDir } from '../../cli/run-cli.js';
 
 // The compiled CLI and adapter registry, found relative to this compiled test file.
-const CLI = new URL('../../../src/cli.js', import.meta.url);
+const CLI = new URL('../../../src/cli/index.js', import.meta.url);
 const REGISTRY = new URL('../../../adapters/registry.js', import.meta.url);
 // What bin/portbot.js does, pointed at this build instead of dist/.
 const ENTRY = `const { runCli } = await import(${JSON.stringify(CLI.href)});
@@ -19,7 +20,7 @@ process.exitCode = await runCli([], { loadAdapters });`;
 test('with DISCORD_TOKEN the bot process connects to Discord, answers /port 22, and exits 0 on SIGTERM', { timeout: 60_000 }, async () => {
   const standIn = await DiscordStandIn.start();
   const child = spawn(process.execPath, ['--input-type=module', '-e', ENTRY], {
-    env: { PATH: process.env['PATH'] ?? '', DISCORD_TOKEN: 'stand-in-token', DISCORD_API_URL: standIn.apiUrl, PORTBOT_LOG_LEVEL: 'warn' },
+    env: { PATH: process.env['PATH'] ?? '', DISCORD_TOKEN: 'stand-in-token', DISCORD_API_URL: standIn.apiUrl, PORTBOT_LOG_LEVEL: 'warn', PORTBOT_DATA_DIR: testDataDir() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

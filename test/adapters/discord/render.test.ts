@@ -2,7 +2,7 @@
 // result says so and attaches everything, and untrusted text cannot ping, link or format.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ReplyRow } from '../../../src/commands/reply.js';
+import type { ReplyRow } from '../../../src/report/reply.js';
 import { EMBED_LIMITS, renderReply } from '../../../adapters/discord/render.js';
 import { ActionCodec } from '../../../adapters/discord/render-actions.js';
 import { escapeText } from '../../../adapters/discord/render-escape.js';

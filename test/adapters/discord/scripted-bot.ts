@@ -1,6 +1,6 @@
 // A Bot that answers from a script, implementing the real Bot interface: for adapter behaviour
 // that must not depend on the core's wording (progress edits, huge results, a second final).
-import type { Reply, ReplyAction } from '../../../src/commands/reply.js';
+import type { Reply, ReplyAction } from '../../../src/report/reply.js';
 import type { Bot, IncomingCommand, Responder } from '../../../src/commands/types.js';
 import type { Requester } from '../../../src/policy/types.js';
 

@@ -222,6 +222,12 @@ export class RestStandIn extends EventEmitter {
       if (method === 'DELETE') return [204, null];
       if (method === 'PATCH') return [200, { ...this.message(match[1]!, body), id: match[2]! }];
     }
+    // A bot may look up any user and the channels it can see (a restarted bot posting to a stored place).
+    if (method === 'GET' && (match = /^\/users\/(\d+)$/.exec(path)) !== null) return [200, { id: match[1]!, username: `user${match[1]!.slice(-4)}`, discriminator: '0', avatar: null, global_name: null }];
+    if (method === 'GET' && (match = /^\/channels\/(\d+)$/.exec(path)) !== null) {
+      if (match[1] === ids.channelId) return [200, { id: ids.channelId, type: 0, guild_id: ids.guildId, name: 'general', position: 0, permission_overwrites: [] }];
+      return [404, { message: 'Unknown Channel', code: 10003 }];
+    }
     if (method === 'POST' && path === '/users/@me/channels') {
       return [200, { id: ids.dmChannelFor(String(body['recipient_id'])), type: 1, recipients: [{ id: String(body['recipient_id']), username: 'someone', discriminator: '0', avatar: null, global_name: null }], last_message_id: null }];
     }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { startSlack } from './harness.js';
 import { sendSigned, slashCommand } from './requests.js';
 import { reply, ScriptedBot } from './scripted-bot.js';
-import type { ReplyRow } from '../../../src/commands/reply.js';
+import type { ReplyRow } from '../../../src/report/reply.js';
 
 const form = 'application/x-www-form-urlencoded';
 const carol = { userId: 'U0CAROL', channelId: 'C0LAB' };

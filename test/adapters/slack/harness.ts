@@ -1,5 +1,6 @@
 // Starts the Slack stand-in and the real Slack adapter (real Bolt) wired to a bot, and reads the
 // answers back out of the recorded calls.
+import { testService } from '../../scan/test-service.js';
 import { after } from 'node:test';
 import { pino } from 'pino';
 import { createServer, type Server } from 'node:net';
@@ -7,7 +8,6 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config } from '../../../src/config.js';
 import type { Bot } from '../../../src/commands/types.js';
 import { createBot } from '../../../src/commands/bot.js';
-import { createScanPolicy } from '../../../src/policy/scan-policy.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
 import type { ResponseUrlLifetime } from '../../../adapters/slack/response-url.js';
 import { SlackApiStandIn, type SlackStandInOptions } from './stand-in-api.js';
@@ -19,7 +19,7 @@ export const testLogger = () => pino({ level: process.env['PORTBOT_TEST_LOG'] ??
 
 /** The real bot: real policy (loopback allowed), real scanner. */
 export function realBot(config: Config): Bot {
-  return createBot({ config, policy: createScanPolicy(config, { loopbackWhenUnconfigured: false }), audit: { record: () => undefined } });
+  return createBot({ config, service: testService(config), audit: { record: () => undefined } });
 }
 
 export interface RunningSlack {

@@ -1,7 +1,7 @@
 // A Bot that answers from a script instead of running commands: it implements the real Bot
 // interface, so tests can drive progress-then-final sequences and failures through the adapter.
 import type { Bot, IncomingCommand, Responder } from '../../../src/commands/types.js';
-import type { Reply, ReplyAction } from '../../../src/commands/reply.js';
+import type { Reply, ReplyAction } from '../../../src/report/reply.js';
 import type { Requester } from '../../../src/policy/types.js';
 
 export const reply = (overrides: Partial<Reply> = {}): Reply => ({

@@ -45,7 +45,7 @@ after(() => {
 test('DNS and NTP answer their probes, a silent listener is open|filtered, unbound ports are closed', async () => {
   const seen: { port: number; state: PortState }[] = [];
   const ports = udp(514, 123, 53, 46_999, 46_998, 1);
-  const results = [...(await probeUdp(v4, ports, { concurrency: share(64), onResult: (index, state) => seen.push({ port: ports[index]!, state }) }))];
+  const results = [...(await probeUdp(v4, ports, { concurrency: share(64), serviceNames: serviceName, onResult: (index, state) => seen.push({ port: ports[index]!, state }) }))];
   const summary = results.map(({ port, state, reason }) => `${port} ${state} ${reason}`);
   assert.deepEqual(summary, [
     '1 closed port-unreach',

@@ -1,7 +1,8 @@
 // One global cap on open sockets, shared max-min fairly between running scans: each scan gets an
 // equal share, a scan that needs less than its share (3 ports) leaves the rest to the others, and
 // shares are recomputed whenever a scan starts or ends. Scanners read `current()` before each new
-// probe, so a full-range scan shrinks as soon as someone else starts a scan.
+// probe, so a full-range scan shrinks as soon as someone else starts a scan. The in-process
+// executor owns one pool (PORTBOT_MAX_SOCKETS); an agent on another machine has its own.
 import type { ConcurrencyShare } from '../scanner/types.js';
 
 export interface SocketSeat extends ConcurrencyShare {

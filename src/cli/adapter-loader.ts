@@ -3,7 +3,7 @@
 // `portbot scan` never pays for loading Bolt or discord.js.
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { ChatAdapter } from './types.js';
+import type { ChatAdapter } from '../commands/types.js';
 
 export type AdapterName = 'slack' | 'discord' | 'console';
 

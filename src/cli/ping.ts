@@ -5,11 +5,11 @@ import { problemLine } from '../errors.js';
 import type { Requester } from '../policy/types.js';
 import { pingDocument, pingLines } from '../report/ping-reply.js';
 import { formatDuration } from '../report/scan-summary.js';
-import { parseCommand } from './parse-command.js';
-import { runPing, type PingFlowDependencies } from './ping-flow.js';
-import { EXIT, problemExitCode, type TerminalStreams } from './terminal-scan.js';
+import { parseCommand } from '../commands/parse-command.js';
+import type { ScanService } from '../scan/index.js';
+import { EXIT, problemExitCode, type TerminalStreams } from './terminal.js';
 
-export async function terminalPing(deps: PingFlowDependencies, requester: Requester, target: string, json: boolean, streams: TerminalStreams): Promise<number> {
+export async function terminalPing(service: ScanService, requester: Requester, target: string, json: boolean, streams: TerminalStreams): Promise<number> {
   // The chat's reading of the targets, so a port list or markup gets the same one line.
   const parsed = parseCommand(`/ping ${target}`, 'terminal');
   if (!parsed.ok || parsed.value.kind !== 'ping') {
@@ -20,7 +20,7 @@ export async function terminalPing(deps: PingFlowDependencies, requester: Reques
   const onSignal = (signal: NodeJS.Signals): void => controller.abort(new Error(signal));
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
-    const outcome = await runPing(deps, requester, { targets: parsed.value.targets, text: `ping ${target}` }, controller.signal);
+    const outcome = await service.ping({ targets: parsed.value.targets, text: `ping ${target}` }, requester, controller.signal);
     if (outcome.kind === 'problem') {
       streams.stderr.write(`portbot: ${problemLine(outcome.problem)}\n`);
       return problemExitCode(outcome.problem);

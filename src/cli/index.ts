@@ -1,45 +1,32 @@
-// `portbot scan|port|ping|console`, and `portbot` alone to start the chat bots. Same core and policy as
-// chat (platform "cli"), exit codes per DESIGN.md: 0 done, 2 invalid input, 3 refused, 1 otherwise.
-// Every failure is one line on stderr; stacks go to the operational log, never to the terminal.
-// The bots and `port` are imported when asked for: `portbot scan` starts without loading them.
+// `portbot scan|port|ping|history|diff|console|agent`, and `portbot` alone to start the chat bots.
+// Same scan service and policy as chat (platform "cli"), exit codes per DESIGN.md: 0 done, 2 invalid
+// input, 3 refused, 1 otherwise. Every failure is one line on stderr; stacks go to the operational
+// log. The bots, `port`, the agent and the history store are imported when asked for: `portbot scan`
+// (without --save) starts without loading any of them.
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { adaptersFor, type AdapterLoader, type AdapterName } from './commands/adapter-loader.js';
-import { EXIT, terminalScan, type TerminalStreams } from './commands/terminal-scan.js';
-import { loadConfig, type Config } from './config.js';
-import { PortbotError } from './errors.js';
-import { auditToLogger, createLogger, silentLog, type CommandLog } from './log.js';
-import type { AuditLog } from './policy/audit.js';
-import { createScanPolicy, validateTargetRules } from './policy/index.js';
-import type { Requester } from './policy/types.js';
-import { formatFromFlags } from './report/scan-formats.js';
-import { scan } from './scanner/scan.js';
+import { adaptersFor, type AdapterLoader, type AdapterName } from './adapter-loader.js';
+import { buildScanService, openConfiguredHistory } from './compose.js';
+import { terminalHistoryCommand } from './history.js';
+import { terminalScan } from './scan.js';
+import { EXIT, usageError, type TerminalStreams } from './terminal.js';
+import { USAGE } from './usage.js';
+import { loadConfig, type Config } from '../config.js';
+import { PortbotError } from '../errors.js';
+import { auditToLogger, createLogger, silentLog, type CommandLog } from '../log.js';
+import type { AuditLog } from '../policy/audit.js';
+import { createScanPolicy, validateTargetRules } from '../policy/index.js';
+import type { Requester } from '../policy/types.js';
+import { formatFromFlags } from '../report/scan-formats.js';
 
-export type { AdapterLoader, AdapterName, AdapterContext } from './commands/adapter-loader.js';
-
-export const USAGE = `Usage:
-  portbot scan <target> [ports] [--udp] [--json|--xml|--csv]
-                                                   scan allowed targets (default ports: common);
-                                                   --xml is nmap's XML format, --csv one row per port
-      [--services] [--all-hosts]                   name what answers on open ports; scan hosts that seem down
-  portbot port <number|service|idea> [--json]      explain a port or a networking idea
-  portbot ping <target> [--json]                   is it up, and how far away (same allowlist as scan)
-  portbot console                                  chat with portbot in this terminal
-  portbot agent --zone <name>                      scan jobs for a zone from Redis (PORTBOT_REDIS_URL)
-  portbot                                          start the Slack and/or Discord bot (console without tokens)
-Ports: 22 | 22,80,443 | 1-1024 | ssh,https | common | thorough | all | U:53
-Exit codes: 0 done, 2 invalid input or configuration, 3 refused by policy, 1 anything else.`;
+export type { AdapterLoader, AdapterName, AdapterContext } from './adapter-loader.js';
+export { USAGE } from './usage.js';
 
 export interface CliOptions {
   readonly loadAdapters: AdapterLoader;
   readonly env?: NodeJS.ProcessEnv;
   readonly streams?: TerminalStreams;
 }
-
-const usageError = (streams: TerminalStreams, message: string): number => {
-  streams.stderr.write(`portbot: ${message}; run \`portbot --help\` for usage\n`);
-  return EXIT.invalid;
-};
 
 function cliRequester(): Requester {
   let user = process.env['USER'] ?? 'cli';
@@ -55,7 +42,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
   const streams = options.streams ?? { stdout: process.stdout, stderr: process.stderr };
   const env = options.env ?? process.env;
   // The agent reads its own arguments (--zone) and loads BullMQ only when asked for.
-  if (argv[0] === 'agent') return (await import('./remote/agent-command.js')).runAgentCommand(argv.slice(1), { env, ...streams });
+  if (argv[0] === 'agent') return (await import('../remote/agent-command.js')).runAgentCommand(argv.slice(1), { env, ...streams });
   let parsed;
   try {
     parsed = parseArgs({
@@ -68,6 +55,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         udp: { type: 'boolean' },
         services: { type: 'boolean' },
         'all-hosts': { type: 'boolean' },
+        save: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -101,7 +89,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
   }
   // Scripts read the answer and the one-line error: logs stay off unless asked for by name.
   const explicitLevel = env['PORTBOT_LOG_LEVEL'] !== undefined && env['PORTBOT_LOG_LEVEL'] !== '';
-  const quietLevel = command === 'scan' || command === 'port' || command === 'ping' ? 'silent' : 'error';
+  const quietLevel = command === 'scan' || command === 'port' || command === 'ping' || command === 'history' || command === 'diff' ? 'silent' : 'error';
   const chatting = command === undefined && adaptersFor(config)[0] !== 'console';
   const level = explicitLevel || chatting ? config.PORTBOT_LOG_LEVEL : quietLevel;
   // A silent level needs no pino (log.ts says why); the chats create theirs below all the same.
@@ -110,14 +98,13 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
   // The audit trail goes to PORTBOT_AUDIT_LOG, or for the chat bots to stderr; in the terminal,
   // raw audit lines would garble the chat and the one-line errors, so it joins the debug log.
   const audit: AuditLog =
-    config.PORTBOT_AUDIT_LOG !== undefined || chatting ? (await import('./policy/audit-log.js')).createAuditLog(config) : auditToLogger(commandLog);
+    config.PORTBOT_AUDIT_LOG !== undefined || chatting ? (await import('../policy/audit-log.js')).createAuditLog(config) : auditToLogger(commandLog);
 
   try {
     switch (command) {
       case 'scan': {
         const [target, ...ports] = rest;
         if (target === undefined) return usageError(streams, 'say what to scan, e.g. `portbot scan localhost 22,80`');
-        const policy = createScanPolicy(config, { loopbackWhenUnconfigured: true });
         const portText = ports.length > 0 ? ports.join(',') : undefined;
         const { format, conflict } = formatFromFlags(values);
         if (conflict !== undefined) return usageError(streams, conflict);
@@ -130,20 +117,33 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
           commandLine: ['portbot', ...argv].join(' '),
           services: values.services === true,
           allHosts: values['all-hosts'] === true,
+          save: values.save === true,
         };
-        return await terminalScan({ policy, audit, scan, logger: commandLog }, cliRequester(), request, streams);
+        // Only --save opens the store (and loads its code): a plain scan stays as quick as before.
+        const history = request.save ? openConfiguredHistory(config) : undefined;
+        const service = buildScanService({ config, audit, logger: commandLog, loopbackWhenUnconfigured: true, ...(history === undefined ? {} : { history }) });
+        try {
+          return await terminalScan(service, commandLog, cliRequester(), request, streams);
+        } finally {
+          await history?.close();
+        }
+      }
+      case 'history':
+      case 'diff': {
+        if (values.xml === true || values.csv === true) return usageError(streams, `--xml and --csv are for \`portbot scan\`; \`portbot ${command}\` prints text or --json`);
+        return await terminalHistoryCommand(command, rest, values.json === true, () => openConfiguredHistory(config), streams);
       }
       case 'ping': {
         if (rest.length === 0) return usageError(streams, 'say what to ping, e.g. `portbot ping localhost`');
         if (values.xml === true || values.csv === true) return usageError(streams, '--xml and --csv are for `portbot scan`; `portbot ping` prints text or --json');
-        const policy = createScanPolicy(config, { loopbackWhenUnconfigured: true });
-        const [{ terminalPing }, { discoverHosts }] = await Promise.all([import('./commands/terminal-ping.js'), import('./scanner/discovery/index.js')]);
-        return await terminalPing({ policy, audit, discover: discoverHosts }, cliRequester(), rest.join(' '), values.json === true, streams);
+        const service = buildScanService({ config, audit, logger: commandLog, loopbackWhenUnconfigured: true });
+        const { terminalPing } = await import('./ping.js');
+        return await terminalPing(service, cliRequester(), rest.join(' '), values.json === true, streams);
       }
       case 'port': {
         if (rest.length === 0) return usageError(streams, 'say what to explain, e.g. `portbot port 22`');
         if (values.xml === true || values.csv === true) return usageError(streams, '--xml and --csv are for `portbot scan`; `portbot port` prints text or --json');
-        const { terminalPort } = await import('./commands/terminal-port.js');
+        const { terminalPort } = await import('./port.js');
         return terminalPort(rest.join(' '), values.json === true, cliRequester(), audit, streams);
       }
       case 'console':
@@ -151,7 +151,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         const names: AdapterName[] = command === 'console' ? ['console'] : adaptersFor(config);
         const loopbackWhenUnconfigured = names.length === 1 && names[0] === 'console';
         const policy = createScanPolicy(config, { loopbackWhenUnconfigured });
-        const { startBots } = await import('./commands/start-bots.js');
+        const { startBots } = await import('./start.js');
         return await startBots({ names, config, logger: logger ?? (await createLogger({ level })), policy, audit, loadAdapters: options.loadAdapters, streams });
       }
       default:
@@ -165,3 +165,4 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
     return error instanceof PortbotError && error.code === 'invalid-config' ? EXIT.invalid : EXIT.failed;
   }
 }
+

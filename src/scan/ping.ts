@@ -1,4 +1,4 @@
-// One ping, the same for chat and the CLI: the scan policy decides exactly as for a scan (the
+// One ping, the same for chat and the CLI (ScanService.ping): the scan policy decides exactly as for a scan (the
 // allowlist on the resolved addresses, who may scan, the per-minute and running-scan limits), for
 // the TCP ports discovery connects to; then host discovery runs on the checked addresses only.
 // Exactly one audit entry however it ends.
@@ -7,7 +7,7 @@ import type { AuditEntry, AuditLog } from '../policy/audit.js';
 import type { Requester, ScanPolicy } from '../policy/types.js';
 import type { PingReport } from '../report/ping-reply.js';
 import { DISCOVERY_PORTS } from '../scanner/discovery/index.js';
-import type { discoverHosts } from '../scanner/index.js';
+import type { discoverHosts } from '../scanner/discovery/index.js';
 import type { PortProbe } from '../scanner/types.js';
 
 export type Discoverer = typeof discoverHosts;
@@ -39,10 +39,10 @@ export async function runPing(deps: PingFlowDependencies, requester: Requester, 
     record({ decision: grant.error.kind === 'input' ? 'invalid' : 'refused', reason: grant.error.code });
     return { kind: 'problem', problem: grant.error };
   }
-  const { addresses, concurrency, otherAddresses = [], warnings = [] } = grant.value;
+  const { addresses, otherAddresses = [], warnings = [] } = grant.value;
   const checked = addresses.map((address) => address.address);
   try {
-    const statuses = await deps.discover(addresses, { concurrency, ...(signal ? { signal } : {}) });
+    const statuses = await deps.discover(addresses, signal ? { signal } : {});
     const hosts = addresses.flatMap((address, index) => {
       const status = statuses[index];
       return status === undefined ? [] : [{ target: address.target, address: address.address, status }];

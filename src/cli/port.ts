@@ -5,7 +5,7 @@ import type { AuditLog } from '../policy/audit.js';
 import type { Requester } from '../policy/types.js';
 import { explanationReply } from '../report/explanation-reply.js';
 import { replyText } from '../report/reply-text.js';
-import { EXIT, type TerminalStreams } from './terminal-scan.js';
+import { EXIT, type TerminalStreams } from './terminal.js';
 
 export function terminalPort(query: string, json: boolean, requester: Requester, audit: AuditLog, streams: TerminalStreams): number {
   const started = Date.now();

@@ -1,0 +1,37 @@
+// Slack's "post to a place" (ChatAdapter.post): a message in the place's channel, or in the
+// user's DM when there is no channel, the reply is private, or the bot may not post in the channel
+// (not invited, archived). Nothing is repeated after a 5xx: Slack may already have posted it.
+import type { Logger } from 'pino';
+import type { ChatPlace, PostOutcome } from '../../src/commands/types.js';
+import type { Reply } from '../../src/report/reply.js';
+import { directMessageChannel, platformError, postMessage, sendShrinking } from './deliver.js';
+import { renderReply } from './render.js';
+import type { SlackClients } from './web-clients.js';
+
+/** Slack's definite "you may not post here": nothing was posted, a DM may be tried. */
+const NO_ACCESS = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
+
+const describe = (error: unknown): string => platformError(error) ?? (error instanceof Error ? error.message : String(error));
+
+export async function postToPlace(clients: SlackClients, place: ChatPlace, reply: Reply, logger: Logger): Promise<PostOutcome> {
+  const render = (textBudget?: number) => renderReply(reply, { fullResult: 'nowhere', ...(textBudget === undefined ? {} : { textBudget }) });
+  const toDm = async (why: string | undefined): Promise<PostOutcome> => {
+    if (place.userId === undefined) return { delivered: false, reason: why ?? 'no channel and no user to post to' };
+    try {
+      const dm = await directMessageChannel(clients, place.userId);
+      await sendShrinking(render, (message) => postMessage(clients, dm, message));
+      return { delivered: true, where: 'direct-message' };
+    } catch (error) {
+      logger.warn({ err: error }, 'slack: could not post a direct message');
+      return { delivered: false, reason: `${why === undefined ? '' : `${why}; `}direct message failed: ${describe(error)}` };
+    }
+  };
+  if (reply.visibility === 'requester' || place.channelId === undefined) return toDm(undefined);
+  try {
+    await sendShrinking(render, (message) => postMessage(clients, place.channelId!, message));
+    return { delivered: true, where: 'channel' };
+  } catch (error) {
+    if (!NO_ACCESS.has(platformError(error) ?? '')) return { delivered: false, reason: describe(error) };
+    return toDm(`cannot post in ${place.channelId} (${platformError(error) ?? ''}: invite the bot with /invite @portbot)`);
+  }
+}
