@@ -23,7 +23,7 @@ export function fileSize(bytes: number): string {
 
 export function fileLine(file: ReplyFile, fate: FileFate): string {
   const size = fileSize(Buffer.byteLength(file.content));
-  const instead = `the same file comes from \`${file.cliCommand}\` on portbot's host`;
+  const instead = `the same file comes from "${file.cliCommand}" on portbot's host`;
   switch (fate.kind) {
     case 'attached':
       return `The ${file.label} is attached as ${file.filename} (${size})${fate.where === undefined ? '' : ` ${fate.where}`}.`;
