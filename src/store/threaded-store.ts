@@ -60,7 +60,8 @@ export function openThreadedStore(location: StoreLocation, options: ThreadedStor
         case 'opened': {
           const fields = { kind: message.kind, instanceId: message.instanceId };
           const store = new Proxy(fields, {
-            get: (target, name) => (typeof name !== 'string' || name in target || name === 'then' ? Reflect.get(target, name) : (...args: unknown[]) => call(name, args)),
+            get: (target, name): unknown =>
+              typeof name !== 'string' || name in target || name === 'then' ? (Reflect.get(target, name) as unknown) : (...args: unknown[]) => call(name, args),
           }) as unknown as Store;
           settle();
           return resolveOpen(ok(store));
