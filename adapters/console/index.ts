@@ -2,7 +2,8 @@
 // so it works typed by a person (prompt, colour, Ctrl-C cancels a scan) and piped by a script
 // (no prompt, no colour, every line answered, then the CLI exits 0 at end of input). On a
 // terminal, answers are wrapped to its width and a scan's progress is one line redrawn in place
-// (log-update) that is erased when the answer comes; piped output stays plain lines.
+// (log-update) that is erased when the answer comes; piped output stays plain lines. A file a
+// scan asked for (xml, csv) is saved to disk and the answer says where.
 import { createLogUpdate } from 'log-update';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -10,7 +11,9 @@ import type { Reply } from '../../src/report/reply.js';
 import type { Bot, ChatAdapter, PostOutcome, Responder } from '../../src/commands/types.js';
 import type { Requester } from '../../src/policy/types.js';
 import { colour, plain, type Paint } from './ansi.js';
+import { withFileLine } from '../../src/report/file-line.js';
 import { renderNotice, renderProgress, renderReply } from './render.js';
+import { saveRequestedFile } from './save-file.js';
 
 export interface ConsoleAdapterOptions {
   readonly input: Readable;
@@ -22,6 +25,8 @@ export interface ConsoleAdapterOptions {
   /** Called once the user typed exit/quit or input ended, after every earlier line was answered. */
   readonly onQuit: () => void;
   readonly userId?: string;
+  /** Where files a scan asks for are saved; the working directory by default. */
+  readonly filesDir?: string;
 }
 
 const GREETING = 'portbot console: try /scan localhost 22,80 · /port 22 · help · exit\n';
@@ -56,9 +61,9 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
       else write(`${renderProgress(reply, paint)}\n`);
       return Promise.resolve();
     },
-    final: (reply: Reply) => {
-      write(renderReply(reply, paint, width()));
-      return Promise.resolve();
+    final: async (reply: Reply) => {
+      const shown = reply.file === undefined ? reply : withFileLine(reply, await saveRequestedFile(reply.file, options.filesDir ?? process.cwd()));
+      write(renderReply(shown, paint, width()));
     },
   };
 

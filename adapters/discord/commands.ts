@@ -3,7 +3,7 @@
 import { InteractionContextType, SlashCommandBuilder, type SlashCommandStringOption } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 
-export const SCAN = { name: 'scan', target: 'target', ports: 'ports', private: 'private', services: 'services', allHosts: 'all-hosts' } as const;
+export const SCAN = { name: 'scan', target: 'target', ports: 'ports', private: 'private', services: 'services', allHosts: 'all-hosts', file: 'file' } as const;
 export const PORT = { name: 'port', query: 'query' } as const;
 export const PING = { name: 'ping', target: 'target', private: 'private' } as const;
 export const HISTORY = { name: 'history', target: 'target' } as const;
@@ -35,7 +35,13 @@ const scanCommand = new SlashCommandBuilder()
   .addBooleanOption((option) =>
     option.setName(SCAN.services).setDescription('Identify what answers on open ports: True always (up to 256), False never; default: if few are open'),
   )
-  .addBooleanOption((option) => option.setName(SCAN.allHosts).setDescription('Scan every address of a block, also those that seem down (slower)'));
+  .addBooleanOption((option) => option.setName(SCAN.allHosts).setDescription('Scan every address of a block, also those that seem down (slower)'))
+  .addStringOption((option) =>
+    option
+      .setName(SCAN.file)
+      .setDescription('Attach the result as a file other tools read')
+      .addChoices({ name: 'nmap XML', value: 'xml' }, { name: 'CSV (one row per port)', value: 'csv' }),
+  );
 
 const portCommand = new SlashCommandBuilder()
   .setName(PORT.name)

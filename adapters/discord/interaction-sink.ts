@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Reply } from '../../src/report/reply.js';
 import type { AnswerSink } from './answer-queue.js';
 import { fallbackMessage, firstThatWorks } from './fallback.js';
+import { sendRefusingFiles } from './files-refused.js';
 import type { ActionCodec } from './render-actions.js';
 import { NO_MENTIONS, renderReply, type DiscordMessage } from './render.js';
 import { retryIdempotent } from './rest-retry.js';
@@ -57,7 +58,7 @@ export class InteractionSink implements AnswerSink {
   async showFinal(reply: Reply): Promise<void> {
     this.finished = true;
     try {
-      await this.deliver(reply);
+      await sendRefusingFiles((options) => renderReply(reply, this.options.codec, options), (message) => this.deliver(reply, message));
     } catch (error: unknown) {
       await firstThatWorks(this.fallbackRoutes(reply), error, this.options.logger);
     }
@@ -85,8 +86,7 @@ export class InteractionSink implements AnswerSink {
     }
   }
 
-  private async deliver(reply: Reply): Promise<void> {
-    const message = renderReply(reply, this.options.codec);
+  private async deliver(reply: Reply, message: DiscordMessage): Promise<void> {
     const privateAfterPublic = reply.visibility === 'requester' && !this.options.ephemeral;
     const moved = this.moved;
     if (moved !== null) {

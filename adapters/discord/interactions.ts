@@ -15,7 +15,7 @@ import { retryIdempotent } from './rest-retry.js';
 /** Option text as one token for the core's parser: "web-1, web-2" -> "web-1,web-2". */
 const squeeze = (text: string): string => text.trim().replace(/\s*,\s*/g, ',');
 
-/** The command as the core reads it: "/scan <target> [ports] [private] [services|no-services] [all-hosts]", "/port <query>" or "/ping <target> [private]". */
+/** The command as the core reads it: "/scan <target> [ports] [private] [services|no-services] [all-hosts] [xml|csv]", "/port <query>" or "/ping <target> [private]". */
 export function commandText(interaction: ChatInputCommandInteraction): string | null {
   if (interaction.commandName === SCAN.name) {
     const ports = squeeze(interaction.options.getString(SCAN.ports) ?? '');
@@ -23,7 +23,9 @@ export function commandText(interaction: ChatInputCommandInteraction): string | 
     const services = interaction.options.getBoolean(SCAN.services);
     const detection = services === true ? 'services' : services === false ? 'no-services' : '';
     const allHosts = interaction.options.getBoolean(SCAN.allHosts) === true ? 'all-hosts' : '';
-    return ['/scan', squeeze(interaction.options.getString(SCAN.target, true)), ports, isPrivate ? 'private' : '', detection, allHosts]
+    // A choice Discord checks (xml or csv); anything else is dropped rather than read as a port.
+    const file = /^(xml|csv)$/.exec(interaction.options.getString(SCAN.file) ?? '')?.[1] ?? '';
+    return ['/scan', squeeze(interaction.options.getString(SCAN.target, true)), ports, isPrivate ? 'private' : '', detection, allHosts, file]
       .filter((part) => part !== '')
       .join(' ');
   }

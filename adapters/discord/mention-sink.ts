@@ -6,6 +6,7 @@ import type { Message } from 'discord.js';
 import type { Logger } from 'pino';
 import type { AnswerSink } from './answer-queue.js';
 import { fallbackMessage, firstThatWorks } from './fallback.js';
+import { sendRefusingFiles } from './files-refused.js';
 import type { ActionCodec } from './render-actions.js';
 import { NO_MENTIONS, renderReply } from './render.js';
 import { retryIdempotent } from './rest-retry.js';
@@ -37,7 +38,7 @@ export function mentionSink(message: Message, privateHint: boolean, codec: Actio
     async showFinal(reply) {
       const privately = reply.visibility === 'requester';
       try {
-        await deliver(renderReply(reply, codec), privately);
+        await sendRefusingFiles((options) => renderReply(reply, codec, options), (payload) => deliver(payload, privately));
       } catch (error: unknown) {
         const shown = progressMessage;
         const routes = [

@@ -1,7 +1,9 @@
 // A neutral Reply becomes one Discord message: an embed coloured by tone (summary, ports table,
 // notes), buttons for the actions, and, when the result does not fit Discord's limits, the
-// complete result as a JSON file with a footer that says how much is shown.
+// complete result as a JSON file with a footer that says how much is shown. The XML or CSV file a
+// scan asked for goes along as a second file, with a line that says so (or why not).
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { withFileLine, type FileFate as RequestedFate } from '../../src/report/file-line.js';
 import type { Reply, ReplyTone } from '../../src/report/reply.js';
 import { resultTable, type TableRow } from '../../src/report/result-table.js';
 import { renderButtons, type ActionCodec } from './render-actions.js';
@@ -10,8 +12,12 @@ import { portsTable } from './render-table.js';
 
 /** Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const EMBED_LIMITS = { title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000 } as const;
-/** Discord's upload cap for bots without boosts is 10 MiB; keep clear of it (multipart overhead). */
+/**
+ * Discord's upload cap for a guild without boosts is 10 MiB a message, all files together (its
+ * changelog: 25 MiB until 2025-01-16); keep clear of it (the embed and multipart overhead).
+ */
 const MAX_ATTACHMENT_BYTES = 9 * 1024 * 1024;
+const UPLOAD_LIMIT = 'Discord takes 10 MiB of files per message';
 /** Room kept for the footer that explains a cut, so adding it never breaks the total. */
 const FOOTER_RESERVE = 200;
 
@@ -36,6 +42,18 @@ export const NO_MENTIONS: DiscordMessage['allowedMentions'] = { parse: [], repli
 export interface RenderOptions {
   /** Progress updates are cut without attaching a file: the final answer attaches the whole result. */
   readonly progress?: boolean;
+  /** Discord refused the files of this message (why, in words): send it without them, saying so. */
+  readonly filesRefused?: string;
+}
+
+/** The scan's requested XML/CSV file as bytes, and the line the answer gains about it. */
+function requestedFile(reply: Reply, options: RenderOptions): { readonly reply: Reply; readonly file: { readonly attachment: Buffer; readonly name: string } | null } {
+  const asked = reply.file;
+  if (asked === undefined || options.progress === true) return { reply, file: null };
+  const bytes = Buffer.from(asked.content);
+  const fate: RequestedFate =
+    options.filesRefused !== undefined ? { kind: 'refused', why: options.filesRefused } : bytes.length > MAX_ATTACHMENT_BYTES ? { kind: 'too-large', limit: UPLOAD_LIMIT } : { kind: 'attached' };
+  return { reply: withFileLine(reply, fate), file: fate.kind === 'attached' ? { attachment: bytes, name: asked.filename } : null };
 }
 
 /** Packs lines into field values of at most 1,024 characters; an over-long line is clipped. */
@@ -78,7 +96,8 @@ function candidateFields(reply: Reply, shownRows: readonly TableRow[]): APIEmbed
   return [...sections, ...fieldsNamed('Open ports', portNotes), ...fieldsNamed('Notes', notes)];
 }
 
-export function renderReply(reply: Reply, codec: ActionCodec, options: RenderOptions = {}): DiscordMessage {
+export function renderReply(asked: Reply, codec: ActionCodec, options: RenderOptions = {}): DiscordMessage {
+  const { reply, file: requested } = requestedFile(asked, options);
   const title = clip(escapeText(oneLine(reply.title)), EMBED_LIMITS.title);
   const head = [escapeText(oneLine(reply.summary)), reply.folded === undefined ? '' : escapeText(oneLine(reply.folded))].filter((part) => part !== '');
   const headText = clip(head.join('\n'), EMBED_LIMITS.description / 2);
@@ -106,26 +125,30 @@ export function renderReply(reply: Reply, codec: ActionCodec, options: RenderOpt
   const filename = reply.attachment?.filename ?? 'portbot-result.json';
   // Compact JSON: a full-range scan is ~100 bytes a port, and every byte counts against the cap.
   const file = cut && options.progress !== true ? Buffer.from(JSON.stringify(reply.attachment?.json ?? fullResult(reply))) : null;
-  const attach = file !== null && file.length <= MAX_ATTACHMENT_BYTES;
+  // The file asked for comes first; the JSON goes along when both fit under the cap.
+  const room = MAX_ATTACHMENT_BYTES - (requested?.attachment.length ?? 0);
+  const attach = file !== null && file.length <= room && options.filesRefused === undefined;
   const embed: APIEmbed = { title, description, color: TONE_COLOUR[reply.tone] };
   if (fields.length > 0) embed.fields = fields;
-  const fate: FileFate = file === null ? { kind: 'progress' } : attach ? { kind: 'attached', filename } : { kind: 'too-large' };
+  const fate: FileFate =
+    file === null ? { kind: 'progress' } : attach ? { kind: 'attached', filename } : options.filesRefused !== undefined ? { kind: 'refused', why: options.filesRefused } : { kind: 'too-large' };
   if (cut) embed.footer = { text: cutFooter(table.shown, model.rows.length, rowsCut, fate) };
 
   return {
     embeds: [embed],
     components: renderButtons(reply.actions, codec),
-    files: attach ? [{ attachment: file, name: filename }] : [],
+    files: [...(requested === null ? [] : [requested]), ...(attach ? [{ attachment: file, name: filename }] : [])],
     allowedMentions: NO_MENTIONS,
   };
 }
 
 /** What became of the complete result when the message had to be cut. */
-type FileFate = { readonly kind: 'progress' } | { readonly kind: 'too-large' } | { readonly kind: 'attached'; readonly filename: string };
+type FileFate = { readonly kind: 'progress' } | { readonly kind: 'too-large' } | { readonly kind: 'refused'; readonly why: string } | { readonly kind: 'attached'; readonly filename: string };
 
 function cutFooter(shown: number, total: number, rowsCut: boolean, fate: FileFate): string {
   const what = rowsCut ? `Showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ports` : 'Some notes did not fit';
   if (fate.kind === 'progress') return `${what} so far.`;
+  if (fate.kind === 'refused') return `${what}; the full result could not be attached (${escapeText(fate.why)}): run \`portbot scan ... --json\` for all of it.`;
   if (fate.kind === 'too-large') return `${what}; the full result is too large to attach here: run \`portbot scan ... --json\` for all of it.`;
   // The filename is ours or the core's, never user text, but it still goes through the escaper.
   return `${what}; the full result is attached as ${escapeText(fate.filename)}.`;
@@ -133,6 +156,6 @@ function cutFooter(shown: number, total: number, rowsCut: boolean, fate: FileFat
 
 /** The whole Reply minus its buttons: what a reader of the attached file needs. */
 function fullResult(reply: Reply): unknown {
-  const { actions: _actions, attachment: _attachment, ...rest } = reply;
+  const { actions: _actions, attachment: _attachment, file: _file, ...rest } = reply;
   return rest;
 }

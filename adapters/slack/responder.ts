@@ -8,7 +8,8 @@
 import type { Logger } from 'pino';
 import type { Reply } from '../../src/report/reply.js';
 import type { Responder } from '../../src/commands/types.js';
-import { attachFullResult } from './attach.js';
+import { withFileLine, type FileFate } from '../../src/report/file-line.js';
+import { attachFullResult, attachRequestedFile, type AttachTarget } from './attach.js';
 import { directMessageChannel, messageBody, platformError, postMessage, sendShrinking } from './deliver.js';
 import { renderReply, type FullResultRoute, type RenderOptions, type SlackMessage } from './render.js';
 import type { ResponseUrl } from './response-url.js';
@@ -104,28 +105,39 @@ export class SlackResponder implements Responder {
   }
 
   private async finalInChannel(reply: Reply): Promise<void> {
-    const placed = await this.place(this.renderer(reply, { fullResult: 'thread' }));
+    const placed = await this.place(this.renderer(withFileLine(reply, IN_THREAD), { fullResult: 'thread' }));
     const where = this.placed;
     if (placed !== undefined && where !== undefined) {
-      const attached = !placed.cut || reply.attachment === undefined || (await attachFullResult(this.clients, reply.attachment, { channelId: where.channel, threadTs: where.ts }, this.logger));
-      // The message promised a file in its thread: say where to get the result instead.
-      if (!attached) await this.place(this.renderer(reply, { fullResult: 'nowhere' }));
+      const thread = { channelId: where.channel, threadTs: where.ts };
+      const attached = !placed.cut || reply.attachment === undefined || (await attachFullResult(this.clients, reply.attachment, thread, this.logger));
+      const file = await this.attachRequested(reply, thread, IN_THREAD);
+      // The message promised files in its thread: say where to get what did not arrive instead.
+      if (!attached || file.kind !== 'attached') await this.place(this.renderer(withFileLine(reply, file), { fullResult: attached ? 'thread' : 'nowhere' }));
       return;
     }
     // The bot may not post in this channel: the response_url still reaches it, while it lasts.
-    const render = this.renderer(reply, { fullResult: await this.attachToDm(reply) });
+    const withFile = withFileLine(reply, await this.attachRequested(reply, { userId: this.conversation.userId }, IN_DM));
+    const render = this.renderer(withFile, { fullResult: await this.attachToDm(reply) });
     const url = this.conversation.responseUrl;
     if (url !== undefined && url.usable()) await url.send({ response_type: 'in_channel', ...messageBody(render()) });
     else await this.toDm(render);
   }
 
   private async finalForRequester(reply: Reply): Promise<void> {
-    await this.sayPrivately(this.renderer(reply, { fullResult: await this.attachToDm(reply) }), 'final');
+    const withFile = withFileLine(reply, await this.attachRequested(reply, { userId: this.conversation.userId }, IN_DM));
+    await this.sayPrivately(this.renderer(withFile, { fullResult: await this.attachToDm(reply) }), 'final');
     const shown = this.placed;
     if (shown !== undefined && !shown.inDm) {
       // A public progress message exists: close it without showing what only the requester may see.
       await this.clients.updating.chat.update({ channel: shown.channel, ts: shown.ts, text: ENDED_PRIVATELY, blocks: [] });
     }
+  }
+
+  /** Uploads the XML or CSV file the scan asked for (if it did) and says what became of it. */
+  private async attachRequested(reply: Reply, target: AttachTarget, attached: FileFate): Promise<FileFate> {
+    if (reply.file === undefined) return attached;
+    const outcome = await attachRequestedFile(this.clients, reply.file, target, this.logger);
+    return outcome.ok ? attached : { kind: 'refused', why: uploadRefusal(outcome.error) };
   }
 
   /** Where the whole result of a cut answer goes when there is no thread of portbot's to put it in. */
@@ -232,6 +244,17 @@ export class SlackResponder implements Responder {
       }
     }
   }
+}
+
+const IN_THREAD: FileFate = { kind: 'attached', where: 'in this message’s thread' };
+const IN_DM: FileFate = { kind: 'attached', where: 'in your direct messages with portbot' };
+
+/** Slack's refusal of an upload in words a channel can act on. */
+function uploadRefusal(error: string | undefined): string {
+  if (error === 'missing_scope') return 'the Slack app lacks the files:write scope (the operator can add it and reinstall the app)';
+  if (error === 'file_uploads_disabled' || error === 'file_uploads_except_images_disabled') return 'this workspace does not allow file uploads';
+  if (error === 'file_upload_size_restricted') return 'this workspace restricts uploads of large files';
+  return error === undefined ? 'Slack did not accept the upload' : `Slack refused the upload (${error})`;
 }
 
 class NoRoute extends Error {

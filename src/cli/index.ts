@@ -130,8 +130,9 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
       }
       case 'history':
       case 'diff': {
-        if (values.xml === true || values.csv === true) return usageError(streams, `--xml and --csv are for \`portbot scan\`; \`portbot ${command}\` prints text or --json`);
-        return await terminalHistoryCommand(command, rest, values.json === true, () => openConfiguredHistory(config), streams);
+        if (values.xml === true) return usageError(streams, `--xml is for \`portbot scan\`; \`portbot ${command}\` prints text, --json or --csv`);
+        if (values.json === true && values.csv === true) return usageError(streams, '--json and --csv cannot be combined: choose one output format');
+        return await terminalHistoryCommand(command, rest, values.csv === true ? 'csv' : values.json === true ? 'json' : 'text', () => openConfiguredHistory(config), streams);
       }
       case 'ping': {
         if (rest.length === 0) return usageError(streams, 'say what to ping, e.g. `portbot ping localhost`');

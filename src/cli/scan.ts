@@ -8,13 +8,12 @@ import type { CommandLog } from '../log.js';
 import type { Requester } from '../policy/types.js';
 import { formatCount } from '../report/fold.js';
 import { progressBar } from '../report/progress-bar.js';
-import { SCAN_FORMATS, type ScanFormatName } from '../report/scan-formats.js';
+import { requestedPorts, SCAN_FORMATS, type ScanFormatName } from '../report/scan-formats.js';
 import { formatDuration } from '../report/scan-summary.js';
 import { scanTable } from '../report/scan-table.js';
 import { historyLine } from '../report/since-line.js';
 import type { HistoryNote, RecordOutcome, ScanService } from '../scan/index.js';
-import type { PortProbe, ScanProgress } from '../scanner/types.js';
-import { parsePortSpec } from '../request/ports.js';
+import type { ScanProgress } from '../scanner/types.js';
 import { EXIT, problemExitCode, type TerminalStreams } from './terminal.js';
 
 export interface TerminalScanRequest {
@@ -91,7 +90,7 @@ export async function terminalScan(service: ScanService, logger: CommandLog, req
     const { report } = outcome;
     if (request.format !== undefined) {
       const format = SCAN_FORMATS[request.format];
-      const requested = format.label === SCAN_FORMATS.xml.label ? requestedPorts(request) : undefined;
+      const requested = requestedPorts(request.format, request.ports, request.udp);
       try {
         await writeChunks(streams.stdout, format.chunks(report, { command: request.commandLine, startedAt, stopReason, ...(requested ? { requested } : {}) }));
       } catch (error) {
@@ -112,12 +111,6 @@ export async function terminalScan(service: ScanService, logger: CommandLog, req
     bar?.clear();
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }
-}
-
-/** The ports asked for, which nmap's XML names in its scaninfo (parsed again only for XML: a full range is 65,535 of them). */
-function requestedPorts(request: TerminalScanRequest): readonly PortProbe[] | undefined {
-  const parsed = parsePortSpec(request.ports ?? 'common', request.udp ? 'udp' : 'tcp');
-  return parsed.ok ? parsed.value : undefined;
 }
 
 /**

@@ -5,9 +5,11 @@ export const USAGE = `Usage:
                                                    --xml is nmap's XML format, --csv one row per port
       [--services] [--all-hosts] [--save]          name what answers on open ports; scan hosts that seem down;
                                                    record the scan in history
-  portbot history <target> [--json]                the last scans of a target (id, when, who, summary)
-  portbot diff <target> [--json]                   what changed between its two newest scans (as ndiff shows it)
-  portbot diff <id> <id> [--json]                  what changed between two scans of history
+  portbot history <target> [--json|--csv]          the last scans of a target (id, when, who, summary);
+                                                   --csv: one row per scan
+  portbot diff <target> [--json|--csv]             what changed between its two newest scans (as ndiff shows it);
+                                                   --csv: one row per changed port
+  portbot diff <id> <id> [--json|--csv]            what changed between two scans of history
   portbot port <number|service|idea> [--json]      explain a port or a networking idea
   portbot ping <target> [--json]                   is it up, and how far away (same allowlist as scan)
   portbot console                                  chat with portbot in this terminal

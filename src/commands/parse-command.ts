@@ -20,6 +20,8 @@ export interface ScanCommand {
   readonly services?: 'on' | 'off';
   /** "all-hosts": port-scan every address, even those that seem down (nmap -Pn). */
   readonly allHosts?: true;
+  /** "xml" or "csv": attach the result as nmap's XML or as CSV, the files `portbot scan --xml|--csv` writes. */
+  readonly file?: 'xml' | 'csv';
 }
 
 /** "/ping web-1": is it up, and how far away. */
@@ -58,7 +60,8 @@ const UDP_FLAG = /^(--udp|udp|-sU)$/i;
 const SERVICES_FLAG = /^(--)?services$/i;
 const NO_SERVICES_FLAG = /^(--)?no-services$/i;
 const ALL_HOSTS_FLAG = /^(--)?all-hosts$/i;
-const isOption = (word: string): boolean => [PRIVATE_FLAG, UDP_FLAG, SERVICES_FLAG, NO_SERVICES_FLAG, ALL_HOSTS_FLAG].some((flag) => flag.test(word));
+const FILE_FLAG = /^(--)?(xml|csv)$/i;
+const isOption = (word: string): boolean => [PRIVATE_FLAG, UDP_FLAG, SERVICES_FLAG, NO_SERVICES_FLAG, ALL_HOSTS_FLAG, FILE_FLAG].some((flag) => flag.test(word));
 /** "@portbot" typed as text (in the console, or pasted): the command is what follows it. */
 const TYPED_MENTION = /^@portbot\b[\s,:]*/i;
 
@@ -118,6 +121,8 @@ function parseScan(words: readonly string[], audience: HelpAudience): Result<Sca
   const services = servicesOption(words);
   if (!services.ok) return services;
   const allHosts = words.some((word) => ALL_HOSTS_FLAG.test(word));
+  const file = fileOption(words);
+  if (!file.ok) return file;
   const [first = '', ...rest] = words.filter((word) => !isOption(word));
   const more = rest.findIndex((word) => !isAnotherTarget(word));
   const typedTargets = [first, ...rest.slice(0, more === -1 ? rest.length : more)];
@@ -134,7 +139,11 @@ function parseScan(words: readonly string[], audience: HelpAudience): Result<Sca
     .join(',')
     .replace(/,{2,}/g, ',')
     .replace(/^,|,$/g, '');
-  const chosen = { ...(services.value === undefined ? {} : { services: services.value }), ...(allHosts ? { allHosts: true as const } : {}) };
+  const chosen = {
+    ...(services.value === undefined ? {} : { services: services.value }),
+    ...(allHosts ? { allHosts: true as const } : {}),
+    ...(file.value === undefined ? {} : { file: file.value }),
+  };
   return ok({ kind: 'scan', targets: checked.data, ports: ports === '' ? undefined : ports, udp, private: isPrivate, ...chosen });
 }
 
@@ -143,6 +152,14 @@ function servicesOption(words: readonly string[]): Result<ScanCommand['services'
   const off = words.some((word) => NO_SERVICES_FLAG.test(word));
   if (on && off) return err(inputProblem('invalid-command', 'Say "services" (identify what answers on open ports) or "no-services" (never), not both.'));
   return ok(on ? 'on' : off ? 'off' : undefined);
+}
+
+/** "xml" or "csv" (also --xml, --csv): which file to attach; both at once is a mistake worth saying. */
+function fileOption(words: readonly string[]): Result<ScanCommand['file'], InputProblem> {
+  const formats = new Set(words.flatMap((word) => FILE_FLAG.exec(word)?.[2]?.toLowerCase() ?? []));
+  if (formats.size > 1) return err(inputProblem('invalid-command', 'Say "xml" (nmap\'s XML file) or "csv" (a spreadsheet), not both: one file per scan.'));
+  const [format] = formats;
+  return ok(format === 'xml' || format === 'csv' ? format : undefined);
 }
 
 /** A ping takes targets only: a port list there is a mistake worth saying, not a host name. */
@@ -160,7 +177,7 @@ function parsePing(words: readonly string[], audience: HelpAudience): Result<Pin
 /** The canonical text of a scan command, re-run by the Rescan button. */
 export function scanCommandText(command: ScanCommand): string {
   const services = command.services === 'on' ? 'services' : command.services === 'off' ? 'no-services' : '';
-  return ['/scan', command.targets, command.ports ?? '', command.udp ? 'udp' : '', command.private ? 'private' : '', services, command.allHosts === true ? 'all-hosts' : '']
+  return ['/scan', command.targets, command.ports ?? '', command.udp ? 'udp' : '', command.private ? 'private' : '', services, command.allHosts === true ? 'all-hosts' : '', command.file ?? '']
     .filter((part) => part !== '')
     .join(' ');
 }

@@ -13,6 +13,7 @@ import type { OnceResponder } from './final-once.js';
 import { scanCommandText, type ScanCommand } from './parse-command.js';
 import { throttleProgress, type ProgressThrottle, type ProgressTiming } from './progress-throttle.js';
 import { chatDetectionLimit } from './detection-limit.js';
+import { withRequestedFile } from './scan-file-answer.js';
 
 export interface ScanCommandContext {
   readonly service: ScanService;
@@ -35,10 +36,12 @@ export async function handleScan(context: ScanCommandContext, command: ScanComma
   const job = context.service.submit(request, { requester, visibility, ...(requester.userName === undefined ? {} : { userName: requester.userName }) });
   const show = { targets: command.targets, scanId: job.id, visibility } as const;
   const startedAt = Date.now();
+  let scanStartedAt = startedAt;
   let throttle: ProgressThrottle | undefined;
   try {
     for await (const event of job.events) {
       if (event.kind === 'started') {
+        scanStartedAt = Date.now();
         context.logger.debug({ jobId: job.id, addresses: event.addresses.map((address) => address.address), ports: event.totalPorts }, 'scan started');
         throttle = throttleProgress({ done: 0, total: event.totalPorts, open: 0 }, (progress) => responder.progress(progressReply(progress, show)), context.timing);
       } else if (event.kind === 'detecting') {
@@ -54,7 +57,10 @@ export async function handleScan(context: ScanCommandContext, command: ScanComma
     }
     const outcome = await job.outcome;
     await throttle?.stop();
-    await responder.final(answer(outcome, scanCommandText(command), visibility));
+    const commandText = scanCommandText(command);
+    const reply = answer(outcome, commandText, visibility);
+    const run = { jobId: job.id, startedAt: scanStartedAt, commandText };
+    await responder.final(outcome.kind === 'report' ? withRequestedFile(reply, command, outcome.report, run) : reply);
   } finally {
     await throttle?.stop();
   }

@@ -41,11 +41,12 @@ const examplesText = (examples: readonly string[]): string => ['Examples:', ...e
 /** Service detection and discovery, as words anyone can add to a scan. */
 const SCAN_OPTIONS =
   'What answers on each open port (product, version, certificate, risks) is identified by itself when a scan finds a few open ports (20 by default); ' +
-  '"services" asks for it anyway, "no-services" never. "all-hosts" also scans addresses of a block that seem down.';
+  '"services" asks for it anyway, "no-services" never. "all-hosts" also scans addresses of a block that seem down. ' +
+  '"xml" or "csv" attaches the result as a file other tools read (nmap\'s XML, or one row per port).';
 
 const scanHelp = (audience: HelpAudience): string =>
   [
-    '/scan <targets> [ports] [udp]' + (audience === 'chat' ? ' [private]' : '') + ' [services | no-services] [all-hosts]',
+    '/scan <targets> [ports] [udp]' + (audience === 'chat' ? ' [private]' : '') + ' [services | no-services] [all-hosts] [xml | csv]',
     'Checks which ports answer on hosts the operator allows.',
     PORT_LISTS,
     examplesText(SCAN_WORDS[audience].examples),

@@ -47,6 +47,22 @@ export interface ReplyAttachment {
   readonly json: unknown;
 }
 
+/**
+ * A document the person asked for ("/scan web-1 xml"): attached to every final answer that carries
+ * it, cut or not, beside the JSON attachment. The bytes come from the writers of `portbot scan
+ * --xml|--csv`, so a file from chat reads in the same tools as one from the CLI.
+ */
+export interface ReplyFile {
+  /** Safe characters only, e.g. "portbot-web-1-s3k9p.xml". */
+  readonly filename: string;
+  readonly mimeType: string;
+  /** What lines call it: "XML document". */
+  readonly label: string;
+  /** The same document from the terminal, for a line when the file cannot be attached. */
+  readonly cliCommand: string;
+  readonly content: string;
+}
+
 export interface Reply {
   readonly title: string;
   /** One line, e.g. "web-1 (10.0.0.5): 3 open, 997 closed, scanned 1,000 ports in 1.2 s". */
@@ -60,4 +76,5 @@ export interface Reply {
   readonly notes: readonly string[];
   readonly actions: readonly ReplyAction[];
   readonly attachment?: ReplyAttachment;
+  readonly file?: ReplyFile;
 }

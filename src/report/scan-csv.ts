@@ -26,11 +26,12 @@ function detectedText(port: PortResult): string {
   return words.join(' ');
 }
 
-const row = (cells: readonly string[]): string => `${cells.map(csvCell).join(',')}\r\n`;
+/** One record with its CRLF, every cell through csvCell. */
+export const csvRow = (cells: readonly string[]): string => `${cells.map(csvCell).join(',')}\r\n`;
 
 /** The document one record at a time, each with its CRLF. */
 export function* scanCsvRecords(report: ScanReport): Generator<string> {
-  yield row(CSV_COLUMNS);
+  yield csvRow(CSV_COLUMNS);
   for (const host of report.hosts) {
     const start = `${csvCell(host.address)},${csvCell(host.target)},`;
     for (const port of host.ports) {

@@ -1,7 +1,8 @@
 // The documents a scan can be written as, for `portbot scan --json|--xml|--csv` and for files
 // attached in chat: each is a generator of ~64 KB text chunks from a ScanReport plus what the
 // report does not hold (the command, the start time), with the file name and type to give it.
-import type { ScanReport } from '../scanner/types.js';
+import { parsePortSpec } from '../request/ports.js';
+import type { PortProbe, ScanReport } from '../scanner/types.js';
 import { nmapXmlLines, type ScanRunInfo } from './nmap-xml.js';
 import { scanCsvRecords } from './scan-csv.js';
 import { scanDocumentLines } from './scan-document.js';
@@ -52,4 +53,14 @@ export function formatFromFlags(flags: Readonly<Partial<Record<ScanFormatName, b
   const given = (Object.keys(SCAN_FORMATS) as ScanFormatName[]).filter((name) => flags[name] === true);
   if (given.length > 1) return { conflict: `${given.map((name) => `--${name}`).join(' and ')} cannot be combined: choose one output format (--json, --xml or --csv)` };
   return given[0] === undefined ? {} : { format: given[0] };
+}
+
+/**
+ * The ports asked for, which nmap's XML names in its scaninfo (a cancelled scan's report holds
+ * fewer). Parsed again only for XML: a full range is 65,535 of them.
+ */
+export function requestedPorts(format: ScanFormatName, ports: string | undefined, udp: boolean): readonly PortProbe[] | undefined {
+  if (format !== 'xml') return undefined;
+  const parsed = parsePortSpec(ports ?? 'common', udp ? 'udp' : 'tcp');
+  return parsed.ok ? parsed.value : undefined;
 }

@@ -6,8 +6,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { closedPort, openPort, type Listener } from '../commands/loopback.js';
 import { bothBackends } from '../scan/history-backends.js';
+import { serviceNames } from '../../src/report/service-names.js';
 import { listenAt } from './listen-at.js';
 import { lines, runCli } from './run-cli.js';
+import { csvReaderSkipReason, documentFile, readWithPythonCsv } from '../report/document-readers.js';
+
+/** The registered service name of a port, as the diff's text shows it (empty when IANA names none). */
+const diffService = (port: number): string => serviceNames(port, 'tcp') ?? '';
 
 for (const backend of bothBackends()) {
   describe(`scan --save, history and diff: ${backend.label}`, { skip: backend.skip }, () => {
@@ -84,6 +89,36 @@ for (const backend of bothBackends()) {
         assert.deepEqual(Object.keys(document.from), ['id', 'startedAt']);
         assert.deepEqual({ from: { id: document.from.id }, to: { id: document.to.id }, changes: document.changes }, expected, args.join(' '));
       }
+    });
+
+    test('history --csv and diff --csv: a header, one row per scan / per changed port, as Python’s csv module reads them', { skip: csvReaderSkipReason() }, async () => {
+      const history = await runCli(['history', '127.0.0.1', '--csv'], env);
+      assert.equal(history.code, 0, history.stderr);
+      assert.match(history.stdout, /\r\n$/, 'RFC 4180 line ends');
+      const [header, ...scans] = readWithPythonCsv(documentFile(history.stdout, 'csv'));
+      assert.deepEqual(header, ['id', 'when', 'who', 'targets', 'ports', 'status', 'open', 'closed', 'filtered', 'open|filtered']);
+      assert.deepEqual(scans.map((row) => row[0]), [...ids].reverse(), 'newest first, like the text and JSON');
+      const [newest, oldest] = scans;
+      assert.match(newest![1]!, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      assert.notEqual(newest![2], '');
+      assert.deepEqual(newest!.slice(3), ['127.0.0.1', `${always.port},${later}`, 'done', '2', '0', '0', '0']);
+      assert.deepEqual(oldest!.slice(5), ['done', '1', '1', '0', '0']);
+
+      for (const args of [['diff', '127.0.0.1', '--csv'], ['diff', ids[1]!, ids[0]!, '--csv']]) {
+        const diff = await runCli(args, env);
+        assert.equal(diff.code, 0, diff.stderr);
+        assert.deepEqual(readWithPythonCsv(documentFile(diff.stdout, 'csv')), [
+          ['address', 'port', 'protocol', 'before', 'after', 'service'],
+          ['127.0.0.1', String(later), 'tcp', 'closed', 'open', diffService(later)],
+        ], args.join(' '));
+      }
+      const none = await runCli(['history', 'nothing.example', '--csv'], env);
+      assert.deepEqual([none.code, none.stdout], [1, 'id,when,who,targets,ports,status,open,closed,filtered,open|filtered\r\n'], 'a script still gets a header it can read');
+      const conflict = await runCli(['history', '127.0.0.1', '--csv', '--json'], env);
+      assert.deepEqual([conflict.code, lines(conflict.stderr).length], [2, 1]);
+      const xml = await runCli(['diff', '127.0.0.1', '--xml'], env);
+      assert.equal(xml.code, 2);
+      assert.match(xml.stderr, /--xml is for `portbot scan`; `portbot diff` prints text, --json or --csv/);
     });
 
     test('exit codes: a malformed id 2, an unknown id or no history 1, each with one line', async () => {

@@ -99,6 +99,21 @@ test('services, no-services and all-hosts are words of a scan, in any position, 
   assert.deepEqual(parsed(scanCommandText(command)), command, 'the Rescan text reads back as the same command');
 });
 
+test('xml and csv (also --xml, --csv) are words of a scan in any position; both at once is one clear line; Rescan keeps them', () => {
+  const base = { kind: 'scan', targets: 'web-1', ports: '1-1024', udp: false, private: false } as const;
+  assert.deepEqual(parsed('/scan web-1 1-1024 xml'), { ...base, file: 'xml' });
+  assert.deepEqual(parsed('/scan web-1 --csv 1-1024'), { ...base, file: 'csv' });
+  assert.deepEqual(parsed('scan web-1 XML 1-1024 services'), { ...base, file: 'xml', services: 'on' });
+  assert.deepEqual(parsed('/scan web-1 1-1024 xml --xml'), { ...base, file: 'xml' }, 'the same word twice is still one file');
+  const both = parseCommand('/scan web-1 xml csv');
+  assert.ok(!both.ok);
+  assert.match(both.error.message, /^Say "xml" .* or "csv" .*, not both/);
+  const command = parsed('/scan web-1 1-1024 private csv all-hosts');
+  assert.ok(command.kind === 'scan');
+  assert.equal(scanCommandText(command), '/scan web-1 1-1024 private all-hosts csv');
+  assert.deepEqual(parsed(scanCommandText(command)), command);
+});
+
 test('/ping takes targets (and private), its mention form too; a port list or junk gets one line', () => {
   assert.deepEqual(parsed('/ping web-1'), { kind: 'ping', targets: 'web-1', private: false });
   assert.deepEqual(parsed('ping 10.0.0.5 10.0.0.0/30 private'), { kind: 'ping', targets: '10.0.0.5,10.0.0.0/30', private: true });

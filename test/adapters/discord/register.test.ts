@@ -40,6 +40,7 @@ test('with DISCORD_GUILD_ID the commands are bulk-overwritten in that guild, wit
         ['private', 5, false, false],
         ['services', 5, false, false],
         ['all-hosts', 5, false, false],
+        ['file', 3, false, false],
       ],
     );
     assert.deepEqual(byName.get('ping')?.options.map((option) => [option.name, option.type, option.required ?? false]), [['target', 3, true], ['private', 5, false]]);

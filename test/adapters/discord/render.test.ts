@@ -149,3 +149,21 @@ test('button custom ids stay within 100 characters and decode back to the same a
   assert.equal(codec.decode('someone-else:1', 'x'), null);
   assert.equal(new ActionCodec().decode(ids[0]!, 'Rescan'), null, 'a remembered action is not known to a fresh process');
 });
+
+const requested = (content: string) => ({ filename: 'portbot-web-1-s3k9p.xml', mimeType: 'application/xml', label: 'XML document', cliCommand: 'portbot scan web-1 --xml', content });
+
+test('a requested file is attached even when nothing is cut, and the answer names it', () => {
+  const message = renderReply(reply({ file: requested('<nmaprun/>') }), new ActionCodec());
+  assert.deepEqual(message.files.map((file) => [file.name, file.attachment.toString()]), [['portbot-web-1-s3k9p.xml', '<nmaprun/>']]);
+  assert.match(message.embeds[0]!.fields?.map((field) => field.value).join('\n') ?? '', /The XML document is attached as portbot-web-1-s3k9p\.xml \(10 bytes\)\./);
+  assert.equal(renderReply(reply({ file: requested('<nmaprun/>') }), new ActionCodec(), { progress: true }).files.length, 0, 'progress carries no file');
+});
+
+test('a requested file over the upload cap is not attached; the cut JSON still goes when it fits beside the file', () => {
+  const tooBig = renderReply(reply({ file: requested('x'.repeat(10 * 1024 * 1024)) }), new ActionCodec());
+  assert.deepEqual(tooBig.files, []);
+  assert.match(tooBig.embeds[0]!.fields?.map((field) => field.value).join('\n') ?? '', /too large to attach: Discord takes 10 MiB of files per message; the same file comes from "portbot scan web-1 --xml"/);
+  const both = renderReply(reply({ rows: everyPort, attachment: { filename: 'scan.json', json: { ports: 1 } }, file: requested('<nmaprun/>') }), new ActionCodec());
+  assertWithinLimits(both);
+  assert.deepEqual(both.files.map((file) => file.name), ['portbot-web-1-s3k9p.xml', 'scan.json']);
+});

@@ -2,7 +2,9 @@
 // every call (JSON or multipart bodies alike) and answers with the shapes Discord answers with.
 // A test can make a route answer 429 once, to check that discord.js waits and nothing double-posts.
 // It refuses what Discord refuses: a message whose components share a custom_id (400, 50035), and
-// any use of an interaction token after its lifetime (401, 50027 "Invalid Webhook Token").
+// any use of an interaction token after its lifetime (401, 50027 "Invalid Webhook Token"), more
+// than 10 files in one message (400, 50035) and files over the upload limit of a guild without
+// boosts, 10 MiB a request since 2025-01-16 (413, 40005 "Request entity too large").
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { snowflake, type StandInIds } from './ids.js';
@@ -42,7 +44,7 @@ export interface RecordedCall {
   readonly json: unknown;
   /** The same, typed for reading; {} when the body was not an object. */
   readonly body: SentBody;
-  readonly files: readonly { readonly name: string; readonly text: string }[];
+  readonly files: readonly { readonly name: string; readonly text: string; readonly bytes: number }[];
   readonly status: number;
   /** When the stand-in received it (performance.now()), to check that a 429's wait was kept. */
   readonly at: number;
@@ -65,11 +67,11 @@ async function readBody(request: IncomingMessage): Promise<{ body: unknown; file
   if (type.startsWith('multipart/form-data')) {
     // The platform's own multipart parser, so the stand-in reads exactly what was sent.
     const form = await new Request('http://stand-in/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
-    const files: { name: string; text: string }[] = [];
+    const files: { name: string; text: string; bytes: number }[] = [];
     let body: unknown = null;
     for (const [key, value] of form.entries()) {
       if (key === 'payload_json' && typeof value === 'string') body = JSON.parse(value) as unknown;
-      else if (typeof value !== 'string') files.push({ name: value.name, text: await value.text() });
+      else if (typeof value !== 'string') files.push({ name: value.name, text: await value.text(), bytes: value.size });
     }
     return { body, files };
   }
@@ -96,6 +98,18 @@ function duplicateCustomId(body: unknown): unknown {
   return { message: 'Invalid Form Body', code: 50035, errors: { components: { _errors: [{ code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' }] } } };
 }
 
+/** Discord's files per message. */
+const MAX_FILES = 10;
+
+/** Discord's answer to a message's files it will not take, or null when it takes them. */
+function filesRefusal(files: RecordedCall['files'], limitBytes: number): [number, unknown] | null {
+  if (files.length > MAX_FILES) {
+    return [400, { message: 'Invalid Form Body', code: 50035, errors: { files: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${MAX_FILES} or fewer in length.` }] } } }];
+  }
+  const total = files.reduce((sum, file) => sum + file.bytes, 0);
+  return total > limitBytes ? [413, { message: 'Request entity too large', code: 40005 }] : null;
+}
+
 /** The interaction token in a callback or webhook path, if any. */
 const tokenIn = (path: string): string | undefined => /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/.exec(path)?.[1];
 
@@ -103,6 +117,8 @@ export class RestStandIn extends EventEmitter {
   readonly calls: RecordedCall[] = [];
   private readonly failures: FailureRule[] = [];
   gatewayUrl = '';
+  /** Bytes of files one request may carry: 10 MiB, the default of a guild without boosts. */
+  uploadLimitBytes = 10 * 1024 * 1024;
   /** When each interaction token was handed out (dispatched over the gateway). */
   private readonly tokensIssued = new Map<string, number>();
   /** Registered commands, per scope: "global" or a guild id. */
@@ -162,6 +178,7 @@ export class RestStandIn extends EventEmitter {
     let answer: unknown;
     const token = tokenIn(path);
     const duplicate = method === 'POST' || method === 'PATCH' ? duplicateCustomId(body) : null;
+    const tooMany = filesRefusal(files, this.uploadLimitBytes);
     if (token !== undefined && this.expired(token)) {
       [status, answer] = [401, { message: 'Invalid Webhook Token', code: 50027 }];
     } else if (failing >= 0) {
@@ -171,6 +188,8 @@ export class RestStandIn extends EventEmitter {
       for (const [name, value] of Object.entries(rule.headers)) response.setHeader(name, value);
     } else if (duplicate !== null) {
       [status, answer] = [400, duplicate];
+    } else if (tooMany !== null) {
+      [status, answer] = tooMany;
     } else {
       [status, answer] = this.route(method, path, body);
     }

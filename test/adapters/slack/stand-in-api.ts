@@ -5,7 +5,10 @@
 // Slack refuses: blocks over Block Kit's limits (invalid_blocks) or with too much text in all
 // (msg_blocks_too_long, which users meet from about 11,300 characters), a response_url used more
 // than 5 times or after its lifetime (30 minutes), and replace_original/delete_original on a slash
-// command's response_url (Slack documents them for interactive messages only).
+// command's response_url (Slack documents them for interactive messages only). File uploads are
+// checked as Slack checks them: the files:write scope (missing_scope, with `needed`), a filename
+// and a positive length (missing_argument), snippets of at most 1 MB (snippet_too_large), and a
+// completeUploadExternal only for file ids it handed out; uploaded bytes are kept for tests to read.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventEmitter } from 'node:events';
@@ -29,7 +32,24 @@ export interface SlackStandInOptions {
   readonly blockTextLimit?: number;
   /** How long a response_url works after it was handed out. */
   readonly responseUrlLifetimeMs?: number;
+  /** Scopes the bot token lacks, e.g. ['files:write'] for an app installed without file uploads. */
+  readonly missingScopes?: readonly string[];
 }
+
+/** What one upload URL received: the multipart file part, byte for byte. */
+export interface UploadedFile {
+  readonly id: string;
+  /** The filename given to files.getUploadURLExternal. */
+  readonly filename: string;
+  /** The length declared there, in bytes. */
+  readonly declaredLength: number;
+  readonly bytes: Buffer;
+}
+
+/** The scope each file method needs (Slack's reference pages for both methods name files:write). */
+const NEEDED_SCOPE: Readonly<Record<string, string>> = { 'files.getUploadURLExternal': 'files:write', 'files.completeUploadExternal': 'files:write' };
+/** Slack refuses a snippet (snippet_type given) longer than 1 MB. */
+const SNIPPET_LIMIT = 1024 * 1024;
 
 interface IssuedResponseUrl {
   readonly kind: 'command' | 'action';
@@ -61,6 +81,9 @@ export class SlackApiStandIn {
   private readonly faults = new Map<string, Fault[]>();
   private readonly changed = new EventEmitter();
   private readonly responseUrls = new Map<string, IssuedResponseUrl>();
+  private readonly issuedUploads = new Map<string, { filename: string; length: number }>();
+  /** Files whose bytes arrived at their upload URL, in order. */
+  readonly uploads: UploadedFile[] = [];
   private nextTs = 1;
 
   private constructor(
@@ -136,11 +159,13 @@ export class SlackApiStandIn {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const raw = await readBody(request);
+    const body = await readBody(request);
+    const raw = body.toString('utf8');
     const path = request.url ?? '/';
     const [, kind = '', name = ''] = path.split('/');
     const method = kind === 'api' ? name : kind;
     const args = kind === 'upload' ? { bytes: raw.length, content: raw } : parseArgs(raw, request.headers['content-type'] ?? '');
+    if (kind === 'upload') await this.keepUpload(name, body, request.headers['content-type'] ?? '');
     const fault = this.faults.get(method)?.shift();
     const record = (status: number, ok = status === 200): void => {
       this.calls.push({ method, ...(kind === 'api' ? {} : { id: name }), args, status, ok });
@@ -159,14 +184,53 @@ export class SlackApiStandIn {
       else response.writeHead(refusal.status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: refusal.error }));
       return;
     }
-    const refused = fault !== undefined && 'error' in fault ? fault.error : kind === 'api' ? blocksRefusal(args['blocks'], this.options.blockTextLimit ?? 11_300) : undefined;
+    const scope = NEEDED_SCOPE[method];
+    const unscoped = scope !== undefined && this.options.missingScopes?.includes(scope) === true;
+    const refused =
+      fault !== undefined && 'error' in fault
+        ? fault.error
+        : unscoped
+          ? 'missing_scope'
+          : kind === 'api'
+            ? (blocksRefusal(args['blocks'], this.options.blockTextLimit ?? 11_300) ?? this.fileRefusal(method, args))
+            : undefined;
     record(200, refused === undefined);
     if (kind === 'upload') {
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
-    const answer = refused !== undefined ? { ok: false, error: refused } : this.answer(method, args);
+    const needed = unscoped ? { needed: scope, provided: 'chat:write,commands,im:write' } : {};
+    const answer = refused !== undefined ? { ok: false, error: refused, ...needed } : this.answer(method, args);
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+  }
+
+  /** Slack's verdict on the arguments of a file method, or undefined when it takes them. */
+  private fileRefusal(method: string, args: Record<string, unknown>): string | undefined {
+    if (method === 'files.getUploadURLExternal') {
+      const length = Number(args['length']);
+      if (typeof args['filename'] !== 'string' || args['filename'] === '' || !Number.isInteger(length) || length <= 0) return 'missing_argument';
+      if (args['snippet_type'] !== undefined && length > SNIPPET_LIMIT) return 'snippet_too_large';
+      return undefined;
+    }
+    if (method === 'files.completeUploadExternal') {
+      const files = args['files'];
+      if (!Array.isArray(files) || files.length === 0) return 'invalid_arguments';
+      return files.every((file: { id?: unknown }) => typeof file.id === 'string' && this.issuedUploads.has(file.id)) ? undefined : 'file_not_found';
+    }
+    return undefined;
+  }
+
+  /** The file part of a multipart upload (or the raw body), read with the platform's own parser. */
+  private async keepUpload(id: string, body: Buffer, contentType: string): Promise<void> {
+    const issued = this.issuedUploads.get(id);
+    if (issued === undefined) return;
+    let bytes = body;
+    if (contentType.startsWith('multipart/form-data')) {
+      const form = await new Request('http://stand-in/', { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
+      const part = [...form.values()].find((value) => typeof value !== 'string');
+      if (part !== undefined && typeof part !== 'string') bytes = Buffer.from(await part.arrayBuffer());
+    }
+    this.uploads.push({ id, filename: issued.filename, declaredLength: issued.length, bytes });
   }
 
   /** What Slack answers a response_url post it will not take; undefined when it takes it. */
@@ -194,8 +258,11 @@ export class SlackApiStandIn {
         return { ok: true, message_ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}` };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args['users'])}` } };
-      case 'files.getUploadURLExternal':
-        return { ok: true, upload_url: `${this.baseUrl}/upload/F${this.nextTs}`, file_id: `F${this.nextTs++}` };
+      case 'files.getUploadURLExternal': {
+        const id = `F${this.nextTs++}`;
+        this.issuedUploads.set(id, { filename: String(args['filename']), length: Number(args['length']) });
+        return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
+      }
       case 'files.completeUploadExternal':
         return { ok: true, files: [{ id: 'F1', title: 'result' }] };
       case 'apps.connections.open':
@@ -206,10 +273,10 @@ export class SlackApiStandIn {
   }
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** The WebClient sends forms whose complex values (blocks) are JSON strings; response_urls get JSON. */
