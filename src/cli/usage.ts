@@ -8,6 +8,8 @@ export const USAGE = `Usage:
   portbot history <target> [--json]                the last scans of a target (id, when, who, summary)
   portbot diff <target> [--json]                   what changed between its two newest scans (as ndiff shows it)
   portbot diff <id> <id> [--json]                  what changed between two scans of history
+  portbot watch list [--json] | stop <id>          the stored watches, or stop one (start watches in chat
+                                                   or portbot console: /watch <target> [ports] every 6h)
   portbot port <number|service|idea> [--json]      explain a port or a networking idea
   portbot ping <target> [--json]                   is it up, and how far away (same allowlist as scan)
   portbot console                                  chat with portbot in this terminal

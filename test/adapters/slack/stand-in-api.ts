@@ -58,6 +58,11 @@ export class SlackApiStandIn {
   readonly calls: RecordedCall[] = [];
   /** Set by a Socket Mode test: what apps.connections.open hands out. */
   socketUrl = '';
+  /**
+   * Channels the bot is not a member of: conversations.info says is_member false and
+   * chat.postMessage fails with not_in_channel there, as Slack does. Every other channel has the bot.
+   */
+  readonly outsideChannels = new Set<string>();
   private readonly faults = new Map<string, Fault[]>();
   private readonly changed = new EventEmitter();
   private readonly responseUrls = new Map<string, IssuedResponseUrl>();
@@ -159,7 +164,8 @@ export class SlackApiStandIn {
       else response.writeHead(refusal.status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: refusal.error }));
       return;
     }
-    const refused = fault !== undefined && 'error' in fault ? fault.error : kind === 'api' ? blocksRefusal(args['blocks'], this.options.blockTextLimit ?? 11_300) : undefined;
+    const outside = method === 'chat.postMessage' && this.outsideChannels.has(String(args['channel'])) ? 'not_in_channel' : undefined;
+    const refused = fault !== undefined && 'error' in fault ? fault.error : (outside ?? (kind === 'api' ? blocksRefusal(args['blocks'], this.options.blockTextLimit ?? 11_300) : undefined));
     record(200, refused === undefined);
     if (kind === 'upload') {
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -192,6 +198,10 @@ export class SlackApiStandIn {
         return { ok: true, channel: args['channel'], ts: args['ts'] };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}` };
+      case 'conversations.info': {
+        const id = String(args['channel']);
+        return { ok: true, channel: { id, is_channel: id.startsWith('C'), is_im: id.startsWith('D'), is_archived: false, ...(id.startsWith('D') ? {} : { is_member: !this.outsideChannels.has(id) }) } };
+      }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args['users'])}` } };
       case 'files.getUploadURLExternal':
