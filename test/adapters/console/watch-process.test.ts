@@ -97,7 +97,7 @@ describe('watches in the console process', () => {
 
   test('SIGKILL in the middle of a run loses no watch; the next process runs the missed slot', { timeout: 120_000 }, async () => {
     const first = startCli(['console'], env);
-    let wide = '';
+    let wide: string;
     try {
       await say(first, '/watch 127.0.0.1 1-65535 every 2s', /^Watching 127\.0\.0\.1 \(watch [a-z0-9]+\)$/m, 1);
       wide = /^Watching 127\.0\.0\.1 \(watch ([a-z0-9]+)\)$/m.exec(first.output.stdout)![1]!;
