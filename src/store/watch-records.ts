@@ -2,7 +2,7 @@
 // moment leaves a watch as it was or fully updated. The run lease is one conditional update: a
 // slot is taken when it is newer than the last slot run and nobody alive holds the lease, so two
 // bot processes on one PostgreSQL run each slot once, and a slot whose runner died runs again.
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { PortbotError } from '../errors.js';
 import type { WatchPauseReason } from '../watch/pause-reason.js';
 import type { Database } from './database.js';
@@ -102,7 +102,7 @@ export class WatchTable implements WatchRecords {
     const rows = await this.context.db
       .update(watches)
       .set({ leaseOwner: this.context.instanceId, leaseSlot: slot })
-      .where(and(eq(watches.id, id), isNull(watches.pauseReason), or(isNull(watches.lastSlot), lt(watches.lastSlot, slot)), this.leaseFree()))
+      .where(and(eq(watches.id, id), isNull(watches.pauseReason), or(isNull(watches.lastSlot), lt(watches.lastSlot, slot)), this.leaseFree(slot)))
       .returning({ id: watches.id });
     return rows.length > 0;
   }
@@ -135,12 +135,18 @@ export class WatchTable implements WatchRecords {
     return rows.map(({ job }) => resultOf(job, hosts.filter((host) => host.jobId === job.id).map(hostOf)));
   }
 
-  /** Nobody alive holds the lease: none, this process (its previous run ended), or an instance gone quiet. */
-  private leaseFree(): SQL {
+  /**
+   * Nobody alive holds the lease for `slot`: no holder; this process holding an older slot (that
+   * run ended without finishing); or another instance that is gone (embedded: every other one is,
+   * the data directory lock says so; shared: its heartbeat went quiet or it closed), whose
+   * unfinished slot may then run again.
+   */
+  private leaseFree(slot: Date): SQL {
     const { instanceId, exclusive, leaseMs } = this.context;
-    if (exclusive) return sql`true`;
+    const mineOlder = and(eq(watches.leaseOwner, instanceId), lt(watches.leaseSlot, slot));
     const alive = sql`exists (select 1 from ${instances} where ${instances.id} = ${watches.leaseOwner} and ${instances.heartbeatAt} > now() - make_interval(secs => ${leaseMs / 1000}))`;
-    return or(isNull(watches.leaseOwner), eq(watches.leaseOwner, instanceId), sql`not ${alive}`)!;
+    const otherGone = exclusive ? ne(watches.leaseOwner, instanceId) : and(ne(watches.leaseOwner, instanceId), sql`not ${alive}`);
+    return or(isNull(watches.leaseOwner), mineOlder, otherGone)!;
   }
 }
 
