@@ -1,6 +1,7 @@
 // A watch as the store keeps it, and what the watch runner asks of the store. The runner (src/watch/
 // and src/cli/) decides; these records only remember: where the watch posts, who it scans as, its
 // schedule as data, whether it is paused and why, and which scan job ran which slot.
+import type { Requester as PolicyRequester } from '../policy/types.js';
 import type { Protocol } from '../scanner/types.js';
 import type { WatchPauseReason } from '../watch/pause-reason.js';
 import type { WatchSchedule } from '../watch/schedule.js';
@@ -8,16 +9,9 @@ import type { Platform, StoredResult } from './types.js';
 
 /**
  * Who each run scans as: the creator's platform ids as the policy reads them (their roles and the
- * bot's workspace as they were at creation). Never display names.
+ * bot's workspace as they were at creation). The display name is kept apart, for replies only.
  */
-export interface WatchCreator {
-  readonly platform: Platform;
-  readonly userId: string;
-  readonly workspaceId?: string;
-  readonly channelId?: string;
-  readonly roleIds?: readonly string[];
-  readonly botWorkspaceId?: string;
-}
+export type WatchCreator = Omit<PolicyRequester, 'userName'>;
 
 /** The channel a watch belongs to and posts in ('' where the platform has no workspace). */
 export interface WatchPlace {

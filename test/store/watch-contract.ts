@@ -4,16 +4,9 @@
 // PostgreSQL a second store (another bot process) cannot take a slot a live one holds, and can
 // once that one has closed.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { OPERATOR_SCOPE, openStore, type NewWatch, type Store, type StoreLocation, type StoreOptions } from '../../src/store/index.js';
-import type { ContractTarget } from './contract.js';
+import { before, describe, test } from 'node:test';
+import { OPERATOR_SCOPE, type NewWatch, type Store } from '../../src/store/index.js';
 import { host, newJob, report, uniqueName } from './fixtures.js';
-
-async function open(location: StoreLocation, options: StoreOptions): Promise<Store> {
-  const opened = await openStore(location, options);
-  if (!opened.ok) assert.fail(opened.error.message);
-  return opened.value;
-}
 
 const at = (seconds: number): Date => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds));
 const place = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
@@ -42,18 +35,18 @@ async function newWatch(store: Store, name: string, where: NewWatch['place'] = p
   return watch.id;
 }
 
-export function watchContract(label: string, skip: string | undefined, prepare: () => Promise<ContractTarget>): void {
-  describe(`watch store contract: ${label}`, { skip }, () => {
-    let target: ContractTarget | undefined;
+export interface ContractStore {
+  readonly store: Store;
+  /** Opens another store on the same location (another bot process). */
+  readonly openAnother: () => Promise<Store>;
+}
+
+/** Registered inside the store contract's suite, on its store. */
+export function watchContract(label: string, get: () => ContractStore): void {
+  describe('watches', () => {
     let store: Store;
-    const options: StoreOptions = { heartbeatMs: 60_000, leaseMs: 120_000 };
-    before(async () => {
-      target = await prepare();
-      store = await open(target.location, options);
-    });
-    after(async () => {
-      await store?.close();
-      await target?.dispose();
+    before(() => {
+      store = get().store;
     });
 
     test('a watch is kept with its creator, schedule and baseline; listed per channel; stopped per channel', async () => {
@@ -111,8 +104,8 @@ export function watchContract(label: string, skip: string | undefined, prepare: 
       test('two processes: a slot held by a live one is not given to the other; once it closed, it is', async () => {
         const name = uniqueName('shared');
         const id = await newWatch(store, name);
-        const second = await open(target!.location, options);
-        const third = await open(target!.location, options);
+        const second = await get().openAnother();
+        const third = await get().openAnother();
         try {
           assert.equal(await second.acquireWatchRun(id, at(60)), true);
           assert.equal(await store.acquireWatchRun(id, at(60)), false, 'held by a live process');
