@@ -77,7 +77,9 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   };
   /** Another process stopped or paused it (its lease said no): follow the store. */
   const refresh = async (id: string): Promise<void> => {
-    const watch = await store?.getWatch(id).catch(() => undefined);
+    if (store === undefined) return;
+    const watch = await store.getWatch(id).catch(() => null);
+    if (watch === null) return; // the store did not answer: keep the watch, ask again at its next slot
     if (watch === undefined) scheduler.remove(id);
     else if (watch.pauseReason !== null) scheduler.pause(id);
   };
