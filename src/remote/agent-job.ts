@@ -2,6 +2,7 @@
 // parsed against the contract, its ports read as the bot reads them, and its targets resolved
 // here and checked by this agent's own policy (its PORTBOT_ALLOWLIST/DENYLIST and the built-in
 // denials) before the first packet. The scanner then connects to exactly the checked addresses.
+import { serviceNames } from '../report/service-names.js';
 import type { SocketPool } from '../scan/socket-share.js';
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
@@ -87,6 +88,7 @@ export async function runAgentJob(raw: unknown, deps: AgentJobDeps, hooks: Agent
     const report: ScanReport = await deps.scan(addresses, ports.value, {
       signal,
       concurrency: seat,
+      serviceNames,
       onProgress: (progress) => hooks.progress({ kind: 'progress', ...progress }),
       ...(job.options.services ? { services: true } : {}),
       ...(job.options.allHosts ? { allHosts: true } : {}),

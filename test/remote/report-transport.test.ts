@@ -1,4 +1,5 @@
-// A report across the queue: a real full-range scan of loopback (with service detection) goes
+// A report across the queue: a real full-range scan of loopback (with service detection and the
+// report's port names, as every executor scans) goes
 // through the transport form and JSON and comes back port for port, in a few kilobytes; a mixed
 // TCP/UDP result reads back by index; and answers a forged or garbled agent could send are refused.
 import assert from 'node:assert/strict';
@@ -6,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { CONTRACT_VERSION, failureFromReason } from '../../src/remote/job-contract.js';
 import { outcomeOfAnswer } from '../../src/remote/remote-outcome.js';
 import { encodeReport } from '../../src/remote/report-transport.js';
+import { serviceNames } from '../../src/report/service-names.js';
 import { scan } from '../../src/scanner/scan.js';
 import type { HostReport, PortResult, ScanReport } from '../../src/scanner/types.js';
 import type { RecordableHost } from '../../src/store/store.js';
@@ -39,7 +41,7 @@ const throughJson = (report: ScanReport): ScanReport => {
 };
 
 test('a full-range scan with detection crosses the queue port for port, in a few kilobytes', async () => {
-  const original = await scan([{ target: 'localhost', address: '127.0.0.1', family: 4 }], Array.from({ length: 65535 }, (_, index) => ({ port: index + 1, protocol: 'tcp' as const })), { services: true });
+  const original = await scan([{ target: 'localhost', address: '127.0.0.1', family: 4 }], Array.from({ length: 65535 }, (_, index) => ({ port: index + 1, protocol: 'tcp' as const })), { services: true, serviceNames });
   const size = JSON.stringify(encodeReport(original)).length;
   assert.ok(size < 20_000, `the transport form is ${size} characters`);
   const decoded = throughJson(original);
