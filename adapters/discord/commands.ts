@@ -8,6 +8,7 @@ export const PORT = { name: 'port', query: 'query' } as const;
 export const PING = { name: 'ping', target: 'target', private: 'private' } as const;
 export const HISTORY = { name: 'history', target: 'target' } as const;
 export const DIFF = { name: 'diff', target: 'target', from: 'from', to: 'to' } as const;
+export const WATCH = { name: 'watch', add: 'add', list: 'list', stop: 'stop', target: 'target', ports: 'ports', schedule: 'schedule', id: 'id' } as const;
 
 /** Servers and the bot's own DMs; not group DMs, where no allowlist operator is present. */
 const CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM];
@@ -80,7 +81,29 @@ const diffCommand = new SlashCommandBuilder()
   .addStringOption((option) => option.setName(DIFF.from).setDescription('The earlier scan id (from /history); needs "to"').setAutocomplete(true).setMaxLength(12))
   .addStringOption((option) => option.setName(DIFF.to).setDescription('The later scan id (from /history)').setAutocomplete(true).setMaxLength(12));
 
+// A watch scans on its own later, as whoever started it: hidden like /scan until granted.
+const watchCommand = new SlashCommandBuilder()
+  .setName(WATCH.name)
+  .setDescription('Scan a target on a schedule; portbot posts in this channel when something changes')
+  .setContexts(CONTEXTS)
+  .setDefaultMemberPermissions(0)
+  .addSubcommand((sub) =>
+    sub
+      .setName(WATCH.add)
+      .setDescription('Start watching a target (the first scan is the baseline)')
+      .addStringOption(targetOption)
+      .addStringOption((option) => option.setName(WATCH.schedule).setDescription('How often: 30m, 6h, 1d, hourly, daily at 06:00, weekdays at 09:30').setRequired(true).setMaxLength(40))
+      .addStringOption((option) => option.setName(WATCH.ports).setDescription('Ports: common, 1-1024, 22,80,443 (default: common)').setAutocomplete(true).setMaxLength(100)),
+  )
+  .addSubcommand((sub) => sub.setName(WATCH.list).setDescription('The watches of this channel'))
+  .addSubcommand((sub) =>
+    sub
+      .setName(WATCH.stop)
+      .setDescription('Stop a watch of this channel')
+      .addStringOption((option) => option.setName(WATCH.id).setDescription('The watch id (from /watch list)').setRequired(true).setMaxLength(12)),
+  );
+
 /** The payload of the bulk overwrite: exactly these commands, replacing whatever was registered. */
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [scanCommand.toJSON(), portCommand.toJSON(), pingCommand.toJSON(), historyCommand.toJSON(), diffCommand.toJSON()];
+  return [scanCommand.toJSON(), portCommand.toJSON(), pingCommand.toJSON(), historyCommand.toJSON(), diffCommand.toJSON(), watchCommand.toJSON()];
 }

@@ -5,7 +5,7 @@ import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandIntera
 import type { ReplyAction } from '../../src/report/reply.js';
 import { AnswerQueue } from './answer-queue.js';
 import { portSpecChoices, scanIdChoices, topicChoices } from './autocomplete.js';
-import { DIFF, HISTORY, PING, PORT, SCAN } from './commands.js';
+import { DIFF, HISTORY, PING, PORT, SCAN, WATCH } from './commands.js';
 import { runCommand, wantsPrivate, type HandlerContext } from './context.js';
 import { InteractionSink } from './interaction-sink.js';
 import { NO_MENTIONS } from './render.js';
@@ -40,7 +40,19 @@ export function commandText(interaction: ChatInputCommandInteraction): string | 
     // Both ids, else the target; anything else reaches the core's parser, which says what to type.
     return ['/diff', ...(ids.length === 2 ? ids : [squeeze(interaction.options.getString(DIFF.target) ?? ''), ...ids])].filter((part) => part !== '').join(' ');
   }
+  if (interaction.commandName === WATCH.name) return watchText(interaction);
   return null;
+}
+
+/** "/watch web-1 22,80 every 6h", "/watch list", "/watch stop w3k9p": the words the typed command takes. */
+function watchText(interaction: ChatInputCommandInteraction): string {
+  const sub = interaction.options.getSubcommand();
+  if (sub === WATCH.list) return '/watch list';
+  if (sub === WATCH.stop) return `/watch stop ${interaction.options.getString(WATCH.id, true).trim()}`;
+  const schedule = interaction.options.getString(WATCH.schedule, true).trim();
+  // "6h" reads as "every 6h"; "daily at 06:00" and "every 6h" are already whole.
+  const words = /^(every|hourly|daily|weekdays|on)\b/i.test(schedule) ? schedule : `every ${schedule}`;
+  return ['/watch', squeeze(interaction.options.getString(WATCH.target, true)), squeeze(interaction.options.getString(WATCH.ports) ?? ''), words].filter((part) => part !== '').join(' ');
 }
 
 function requesterOfInteraction(interaction: RepliableInteraction | AutocompleteInteraction) {
@@ -77,7 +89,7 @@ async function deferAndRun(
 async function onChatInput(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {
   const text = commandText(interaction);
   if (text === null) {
-    await interaction.reply({ content: 'portbot knows /scan, /port, /ping, /history and /diff; this command is no longer registered.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: 'portbot knows /scan, /port, /ping, /history, /diff and /watch; this command is no longer registered.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
   const ephemeral = (interaction.commandName === SCAN.name || interaction.commandName === PING.name) && wantsPrivate(text, context.config);
@@ -111,7 +123,7 @@ async function onAutocomplete(interaction: AutocompleteInteraction, context: Han
     await interaction.respond(scanIdChoices(typed, scans));
     return;
   }
-  await interaction.respond(interaction.commandName === SCAN.name ? portSpecChoices(typed) : topicChoices(typed));
+  await interaction.respond(interaction.commandName === SCAN.name || interaction.commandName === WATCH.name ? portSpecChoices(typed) : topicChoices(typed));
 }
 
 export async function handleInteraction(interaction: Interaction, context: HandlerContext): Promise<void> {

@@ -10,6 +10,7 @@ import type { Bot, ChatAdapter } from '../../src/commands/types.js';
 import { PortbotError } from '../../src/errors.js';
 import { boltLevel, boltLogger } from './bolt-logger.js';
 import { registerHandlers } from './handlers.js';
+import { slackPlaceCheck } from './place-check.js';
 import { postToPlace } from './post.js';
 import { SLACK_RESPONSE_URL_LIFETIME, type ResponseUrlLifetime } from './response-url.js';
 import { slackStartFailure } from './start-error.js';
@@ -86,6 +87,7 @@ export function createSlackAdapter(config: Config, logger: Logger, options: Slac
       if (clients === undefined) return Promise.resolve({ delivered: false, reason: 'the Slack adapter is not running' });
       return postToPlace(clients, place, reply, log);
     },
+    canPost: slackPlaceCheck(() => clients),
     async stop() {
       const running = app;
       app = undefined;

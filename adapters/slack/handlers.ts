@@ -50,10 +50,12 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     deps.inFlight.add(task);
   };
 
-  app.command(/^\/(scan|port|ping|history|diff)$/, async ({ command, ack, respond }) => {
+  app.command(/^\/(scan|port|ping|history|diff|watch)$/, async ({ command, ack, respond }) => {
     const text = `${command.command} ${command.text}`.trim();
     // A ping goes through the scan policy like a scan: its refusals must stay as private.
-    const isScan = command.command === '/scan' || command.command === '/ping';
+    // A new watch runs its baseline scan first: the same private note as a scan (list and stop answer at once).
+    const startsWatch = command.command === '/watch' && command.text.trim() !== '' && !/^(list|ls|stop|help)\b/i.test(command.text.trim());
+    const isScan = command.command === '/scan' || command.command === '/ping' || startsWatch;
     // The note is ephemeral: a refused target must not be announced to the channel. It stays
     // (Slack cannot replace a slash command's ephemeral); the answer follows as its own message.
     await (isScan ? ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Working on \`${escapeCode(text)}\`…` }) : ack());

@@ -89,7 +89,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
   }
   // Scripts read the answer and the one-line error: logs stay off unless asked for by name.
   const explicitLevel = env['PORTBOT_LOG_LEVEL'] !== undefined && env['PORTBOT_LOG_LEVEL'] !== '';
-  const quietLevel = command === 'scan' || command === 'port' || command === 'ping' || command === 'history' || command === 'diff' ? 'silent' : 'error';
+  const quietLevel = command === 'scan' || command === 'port' || command === 'ping' || command === 'history' || command === 'diff' || command === 'watch' ? 'silent' : 'error';
   const chatting = command === undefined && adaptersFor(config)[0] !== 'console';
   const level = explicitLevel || chatting ? config.PORTBOT_LOG_LEVEL : quietLevel;
   // A silent level needs no pino (log.ts says why); the chats create theirs below all the same.
@@ -133,6 +133,10 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         if (values.xml === true) return usageError(streams, `--xml is for \`portbot scan\`; \`portbot ${command}\` prints text, --json or --csv`);
         if (values.json === true && values.csv === true) return usageError(streams, '--json and --csv cannot be combined: choose one output format');
         return await terminalHistoryCommand(command, rest, values.csv === true ? 'csv' : values.json === true ? 'json' : 'text', () => openConfiguredHistory(config), streams);
+      }
+      case 'watch': {
+        const { terminalWatchCommand } = await import('./watch.js');
+        return await terminalWatchCommand(rest, values.json === true, () => openConfiguredHistory(config), streams);
       }
       case 'ping': {
         if (rest.length === 0) return usageError(streams, 'say what to ping, e.g. `portbot ping localhost`');

@@ -7,11 +7,13 @@ import { PortbotError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { AuditLog } from '../policy/audit.js';
 import type { ScanPolicy } from '../policy/types.js';
-import type { ChatPlace, Poster } from '../report/place.js';
+import type { ChatPlace, PlaceCheck, Poster } from '../report/place.js';
 import { noticeReply } from '../report/problem-reply.js';
 import { startUpkeep, type Upkeep } from '../scan/upkeep.js';
 import type { ScanJob } from '../scan/index.js';
 import { createBot } from '../commands/bot.js';
+import { chatDetectionLimit } from '../commands/detection-limit.js';
+import { createWatchService } from '../watch/watch-service.js';
 import type { ChatAdapter } from '../commands/types.js';
 import type { AdapterLoader, AdapterName } from './adapter-loader.js';
 import { buildScanService, openConfiguredHistory } from './compose.js';
@@ -34,6 +36,11 @@ function posterFor(adapters: readonly ChatAdapter[]): Poster {
     if (adapter?.post === undefined) return { delivered: false, reason: `no running ${place.platform} adapter can post` };
     return adapter.post(place, reply);
   };
+}
+
+/** Asks the started adapter of the place's platform whether it may post there; yes when it cannot tell. */
+function placeCheckFor(adapters: readonly ChatAdapter[]): PlaceCheck {
+  return async (place) => (await adapters.find((candidate) => candidate.platform === place.platform)?.canPost?.(place)) ?? { ok: true };
 }
 
 /** A failed write after the answer went out: its requester is told privately. */
@@ -63,7 +70,17 @@ export async function startBots(options: StartOptions): Promise<number> {
         if (!outcome.delivered) logger.error({ jobId: job.id, problem: message, why: outcome.reason }, 'a scan was not recorded in history, and its requester could not be told');
       }),
   });
-  const bot = createBot({ config, service, audit: options.audit, logger });
+  const watches = createWatchService({
+    service,
+    history,
+    post,
+    canPost: placeCheckFor(started),
+    platforms: () => started.map((adapter) => adapter.platform),
+    timeZone: config.PORTBOT_TIMEZONE,
+    detectLimit: chatDetectionLimit(undefined, config),
+    logger,
+  });
+  const bot = createBot({ config, service, audit: options.audit, logger, watches });
   let exitCode: number = EXIT.done;
   // A store this process may not use (another portbot holds the embedded one, or a newer schema) stops it
   // with one line; a server that is down only leaves history unrecorded until it answers again.
@@ -86,6 +103,8 @@ export async function startBots(options: StartOptions): Promise<number> {
     logger.info({ adapters: options.names }, 'portbot is running');
     // Requesters of interrupted scans are told through the adapters, so they start first.
     upkeep = startUpkeep(history, { historyDays: config.PORTBOT_HISTORY_DAYS, post, logger });
+    // Watches post through the adapters too: they load once the store is open, after the adapters.
+    void watches.start();
     const why = await quitting;
     logger.info({ why }, 'portbot is stopping');
   } catch (error) {
@@ -98,6 +117,7 @@ export async function startBots(options: StartOptions): Promise<number> {
   } finally {
     // Stop taking commands, let every running scan finish its answer and its record, then close.
     await bot.shutdown();
+    await watches.close();
     await service.drain();
     upkeep?.stop();
     await Promise.allSettled(started.map((adapter) => adapter.stop()));

@@ -10,6 +10,8 @@ export const USAGE = `Usage:
   portbot diff <target> [--json|--csv]             what changed between its two newest scans (as ndiff shows it);
                                                    --csv: one row per changed port
   portbot diff <id> <id> [--json|--csv]            what changed between two scans of history
+  portbot watch list [--json] | stop <id>          the stored watches, or stop one (start watches in chat
+                                                   or portbot console: /watch <target> [ports] every 6h)
   portbot port <number|service|idea> [--json]      explain a port or a networking idea
   portbot ping <target> [--json]                   is it up, and how far away (same allowlist as scan)
   portbot console                                  chat with portbot in this terminal

@@ -18,6 +18,8 @@ import { DEFAULT_PROGRESS_TIMING, type ProgressTiming } from './progress-throttl
 import type { ReplyAction } from '../report/reply.js';
 import { handleDiff, handleHistory, recentScans } from './history-command.js';
 import { handleScan } from './scan-command.js';
+import { handleWatch } from './watch-command.js';
+import type { WatchCommands } from '../watch/watch-service.js';
 import type { Bot, IncomingCommand, Responder } from './types.js';
 
 export interface BotDependencies {
@@ -29,6 +31,8 @@ export interface BotDependencies {
   readonly logger?: Logger;
   /** When progress updates start and how often they come (tests shorten it). */
   readonly progressTiming?: ProgressTiming;
+  /** /watch: the process's watch service; absent, /watch says watches do not run here. */
+  readonly watches?: WatchCommands;
 }
 
 export function createBot(deps: BotDependencies): Bot {
@@ -72,6 +76,7 @@ export function createBot(deps: BotDependencies): Bot {
       record({ command: request.kind, decision: 'refused', reason: 'shutting-down' });
       return responder.final(noticeReply('portbot is restarting', 'portbot is shutting down and starts no new scans; try again in a minute.', 'warning'));
     }
+    if (request.kind === 'watch') return responder.final(await handleWatch({ watches: deps.watches, config: deps.config, record }, request.words, text.value, command.requester, audience));
     audited();
     if (request.kind === 'ping') return handlePing({ service: deps.service, config: deps.config }, request, text.value, command.requester, responder);
     return handleScan({ service: deps.service, config: deps.config, logger, timing: deps.progressTiming ?? DEFAULT_PROGRESS_TIMING }, request, text.value, command.requester, responder);

@@ -43,8 +43,15 @@ export interface DiffCommand {
   readonly query: { readonly kind: 'target'; readonly target: string } | { readonly kind: 'ids'; readonly ids: readonly [string, string] };
 }
 
+/** /watch …: the words after it, read by parseWatchCommand with the operator's watch settings. */
+export interface WatchWords {
+  readonly kind: 'watch';
+  readonly words: readonly string[];
+}
+
 export type ParsedCommand =
   | ScanCommand
+  | WatchWords
   | PingCommand
   | HistoryCommand
   | DiffCommand
@@ -92,6 +99,7 @@ export function parseCommand(typed: string, audience: HelpAudience = 'chat'): Re
   if (verb === 'scan') return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'scan' }) : parseScan(rest, audience);
   if (verb === 'ping') return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'ping' }) : parsePing(rest, audience);
   if (verb === 'history' || verb === 'diff') return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'history' }) : parseHistoryWords(verb, rest, audience);
+  if (verb === 'watch' || verb === 'watches') return ok({ kind: 'watch', words: verb === 'watches' && rest.length === 0 ? ['list'] : rest });
   if (verb === 'port' || verb === 'ports') {
     return rest.length === 0 || restIsHelp ? ok({ kind: 'help', topic: 'port' }) : ok({ kind: 'port', query: rest.join(' ') });
   }
@@ -186,9 +194,9 @@ export function scanCommandText(command: ScanCommand): string {
 export const pingCommandText = (command: PingCommand): string => `/ping ${command.targets}${command.private ? ' private' : ''}`;
 
 /** Which audit bucket a command belongs to, even when it could not be parsed. */
-export function auditKind(text: string): 'scan' | 'ping' | 'port' | 'help' | 'history' | 'diff' {
+export function auditKind(text: string): 'scan' | 'ping' | 'port' | 'help' | 'history' | 'diff' | 'watch' {
   const verb = withoutMention(text).split(/\s+/)[0]?.toLowerCase().replace(/^\//, '') ?? '';
-  if (verb === 'scan' || verb === 'ping' || verb === 'history' || verb === 'diff') return verb;
+  if (verb === 'scan' || verb === 'ping' || verb === 'history' || verb === 'diff' || verb === 'watch') return verb;
   return verb === 'port' || verb === 'ports' || QUESTION_WORDS.has(verb) ? 'port' : 'help';
 }
 

@@ -1,10 +1,10 @@
 // The seam between the core and the chat platforms (after vercel/chat's Adapter and bolt-js's
 // Receiver): adapters push commands in and get Replies back; the core knows no SDK.
 import type { Requester, Platform } from '../policy/types.js';
-import type { ChatPlace, PostOutcome } from '../report/place.js';
+import type { ChatPlace, PlaceCheck, PostOutcome } from '../report/place.js';
 import type { Reply, ReplyAction } from '../report/reply.js';
 
-export type { ChatPlace, PostOutcome, Poster } from '../report/place.js';
+export type { ChatPlace, PlaceCheck, PostOutcome, Poster } from '../report/place.js';
 
 export interface IncomingCommand {
   /**
@@ -49,4 +49,9 @@ export interface ChatAdapter {
    * A `requester` Reply never goes to a channel. Resolves with where it went, or why not; never rejects.
    */
   post?(place: ChatPlace, reply: Reply): Promise<PostOutcome>;
+  /**
+   * Optional capability: whether the bot may post in the place's channel (Slack: is it a member),
+   * asked before a watch is confirmed; never posts. Absent: assumed yes.
+   */
+  canPost?: PlaceCheck;
 }

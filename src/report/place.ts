@@ -20,3 +20,6 @@ export interface ChatPlace {
 export type PostOutcome = { readonly delivered: true; readonly where: 'channel' | 'direct-message' | 'terminal' } | { readonly delivered: false; readonly reason: string };
 
 export type Poster = (place: ChatPlace, reply: Reply) => Promise<PostOutcome>;
+
+/** Whether the bot can post in a place's channel before it promises to (a watch posts there later); if not, why. */
+export type PlaceCheck = (place: ChatPlace) => Promise<{ readonly ok: true } | { readonly ok: false; readonly reason: string }>;

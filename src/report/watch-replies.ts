@@ -138,3 +138,14 @@ export function watchAlertReply(watch: WatchFacts, changes: readonly WatchChange
     actions: opened.slice(0, MAX_EXPLAIN_ACTIONS).map((port): ReplyAction => ({ kind: 'explain', label: `Explain ${port}`, query: port })),
   });
 }
+
+/** /watch with nothing after it: what it does and how to write it. */
+export function watchHelpReply(audience: 'chat' | 'terminal'): Reply {
+  return message({
+    title: 'Watches',
+    summary: `portbot scans a target on a schedule and posts in this channel only when something changes. Start one with ${watchExample(audience)}.`,
+    tone: 'info',
+    visibility: 'requester',
+    notes: ['/watch list shows the watches here; /watch stop <id> ends one. Intervals: every 30m, every 6h, every 1d, daily at 06:00.'],
+  });
+}

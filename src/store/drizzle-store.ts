@@ -8,6 +8,9 @@ import { JobWriter } from './job-writes.js';
 import { pruneJobs } from './retention.js';
 import type { NewJob, RecordableReport, Store } from './store.js';
 import type { HistoryEntry, Job, JobError, JobProgress, Scope, StoredResult } from './types.js';
+import { WatchTable } from './watch-records.js';
+import type { NewWatch, StoredWatch, WatchPlace } from './watch-types.js';
+import type { WatchPauseReason } from '../watch/pause-reason.js';
 
 export interface StoreTuning {
   /** The clock of job times and retention (tests step it); heartbeats use the database's clock. */
@@ -31,6 +34,7 @@ export class DrizzleStore implements Store {
   private readonly lease: InstanceLease;
   private readonly writer: JobWriter;
   private readonly reader: JobReader;
+  private readonly watchTable: WatchTable;
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -41,6 +45,7 @@ export class DrizzleStore implements Store {
     this.lease = new InstanceLease(backend.db, { ...tuning, exclusive: backend.exclusive, onError: tuning.onBackgroundError });
     this.writer = new JobWriter({ db: backend.db, instanceId: this.lease.id, now: tuning.now, progressIntervalMs: tuning.progressIntervalMs });
     this.reader = new JobReader(backend.db);
+    this.watchTable = new WatchTable({ db: backend.db, instanceId: this.lease.id, exclusive: backend.exclusive, leaseMs: tuning.leaseMs, now: tuning.now });
   }
 
   /** Registers this process as an instance; the schema must be migrated already. */
@@ -66,6 +71,15 @@ export class DrizzleStore implements Store {
   result = (id: string, scope: Scope): Promise<StoredResult | undefined> => this.read(() => this.reader.result(id, scope));
   history = (target: string, scope: Scope, limit?: number): Promise<HistoryEntry[]> => this.read(() => this.reader.history(target, scope, limit));
   latestResults = (target: string, scope: Scope, count?: number): Promise<StoredResult[]> => this.read(() => this.reader.latestResults(target, scope, count));
+
+  createWatch = (watch: NewWatch): Promise<StoredWatch> => this.write('record the watch', () => this.watchTable.createWatch(watch));
+  deleteWatch = (id: string, place?: WatchPlace): Promise<StoredWatch | undefined> => this.write(`stop watch ${id}`, () => this.watchTable.deleteWatch(id, place));
+  pauseWatch = (id: string, reason: WatchPauseReason): Promise<boolean> => this.write(`pause watch ${id}`, () => this.watchTable.pauseWatch(id, reason));
+  acquireWatchRun = (id: string, slot: Date): Promise<boolean> => this.write(`take the run of watch ${id}`, () => this.watchTable.acquireWatchRun(id, slot));
+  finishWatchRun = (id: string, slot: Date, jobId: string | undefined): Promise<void> => this.write(`record the run of watch ${id}`, () => this.watchTable.finishWatchRun(id, slot, jobId));
+  listWatches = (place?: WatchPlace): Promise<StoredWatch[]> => this.read(() => this.watchTable.listWatches(place));
+  getWatch = (id: string): Promise<StoredWatch | undefined> => this.read(() => this.watchTable.getWatch(id));
+  watchResults = (id: string, count: number): Promise<StoredResult[]> => this.read(() => this.watchTable.watchResults(id, count));
 
   close(): Promise<void> {
     this.closing ??= (async () => {

@@ -81,6 +81,6 @@ function matching<T extends { readonly target: string; readonly address: string 
   return named.length > 0 ? named : [...hosts];
 }
 
-function resultOf(row: JobRow, hosts: readonly StoredHost[]): StoredResult {
+export function resultOf(row: JobRow, hosts: readonly StoredHost[]): StoredResult {
   return { id: row.id, status: row.status, startedAt: row.startedAt ?? row.createdAt, finishedAt: row.finishedAt, hosts };
 }

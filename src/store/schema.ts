@@ -4,7 +4,10 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { HostStatus, Protocol, StateSummary } from '../scanner/types.js';
+import type { WatchPauseReason } from '../watch/pause-reason.js';
+import type { WatchSchedule } from '../watch/schedule.js';
 import type { JobStatus, Platform, PortSheet, Visibility } from './types.js';
+import type { WatchCreator } from './watch-types.js';
 
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -88,4 +91,52 @@ export const jobHosts = pgTable(
     sheets: jsonb('sheets').$type<Partial<Record<Protocol, PortSheet>>>().notNull(),
   },
   (table) => [primaryKey({ columns: [table.jobId, table.position] })],
+);
+
+/**
+ * Watches (docs/watches.md): a target scanned on a schedule, belonging to the chat place it was
+ * made in. `creator` is the requester each run scans as. The lease columns make each run slot
+ * happen once across bot processes: a slot is taken when it is newer than `last_slot` and no live
+ * instance holds the lease (watch-writes.ts).
+ */
+export const watches = pgTable(
+  'watches',
+  {
+    id: text('id').primaryKey(),
+    platform: text('platform').$type<Platform>().notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    creator: jsonb('creator').$type<WatchCreator>().notNull(),
+    creatorName: text('creator_name'),
+    targets: text('targets').notNull(),
+    ports: text('ports'),
+    protocol: text('protocol').$type<Protocol>().notNull(),
+    schedule: jsonb('schedule').$type<WatchSchedule>().notNull(),
+    timeZone: text('time_zone').notNull(),
+    createdAt: time('created_at').notNull(),
+    /** The slot of the newest run that ended (the baseline's slot is the creation). */
+    lastSlot: time('last_slot'),
+    lastRunAt: time('last_run_at'),
+    pauseReason: text('pause_reason').$type<WatchPauseReason>(),
+    pausedAt: time('paused_at'),
+    /** The instance running a slot now, and which slot; null between runs. */
+    leaseOwner: text('lease_owner'),
+    leaseSlot: time('lease_slot'),
+  },
+  (table) => [index('watches_place_idx').on(table.platform, table.workspaceId, table.channelId), check('watches_protocol_check', sql`${table.protocol} in ('tcp', 'udp')`)],
+);
+
+/** Which scan job ran which slot of a watch: the watch's results, newest first, are read through it. */
+export const watchRuns = pgTable(
+  'watch_runs',
+  {
+    watchId: text('watch_id')
+      .notNull()
+      .references(() => watches.id, { onDelete: 'cascade' }),
+    jobId: text('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    slot: time('slot').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.watchId, table.jobId] }), index('watch_runs_slot_idx').on(table.watchId, table.slot)],
 );

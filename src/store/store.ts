@@ -4,6 +4,7 @@
 import type { HostStatus, StateSummary } from '../scanner/types.js';
 import type { RecordablePort } from './port-sheet.js';
 import type { HistoryEntry, Job, JobError, JobProgress, JobRequest, Requester, Scope, StoredResult, Visibility } from './types.js';
+import type { WatchRecords } from './watch-types.js';
 
 export interface NewJob {
   /**
@@ -33,7 +34,8 @@ export interface RecordableReport {
   readonly cancelled: boolean;
 }
 
-export interface Store {
+/** Jobs and history here; watches (watch-types.ts) in the same database. */
+export interface Store extends WatchRecords {
   readonly kind: 'embedded' | 'postgres';
   /** This process's id in the `instances` table: the owner of the jobs it creates. */
   readonly instanceId: string;

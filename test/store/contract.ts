@@ -9,6 +9,7 @@ import { diffResults } from '../../src/report/scan-diff.js';
 import type { PortResult } from '../../src/scanner/types.js';
 import { OPERATOR_SCOPE, openStore, parseJobId, SheetReader, type Store, type StoreLocation, type StoreOptions } from '../../src/store/index.js';
 import { host, newJob, report, requester, scopeOf, uniqueName } from './fixtures.js';
+import { watchContract } from './watch-contract.js';
 
 export interface ContractTarget {
   readonly location: StoreLocation;
@@ -233,5 +234,7 @@ export function storeContract(label: string, skip: string | undefined, prepare: 
       await assert.rejects(closing.createJob(newJob(['x'])), (error: unknown) => error instanceof PortbotError && error.code === 'store-closed');
       if (extra === undefined) store = await open(target!.location, options);
     });
+
+    watchContract(label, () => ({ store, openAnother: () => open(target!.location, options) }));
   });
 }

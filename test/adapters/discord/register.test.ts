@@ -26,7 +26,7 @@ test('with DISCORD_GUILD_ID the commands are bulk-overwritten in that guild, wit
   try {
     const config = loadConfig({ DISCORD_TOKEN: 'stand-in-token', DISCORD_APPLICATION_ID: standIn.ids.applicationId, DISCORD_GUILD_ID: standIn.ids.guildId, DISCORD_API_URL: standIn.apiUrl });
     const result = await registerCommands(config);
-    assert.deepEqual(result, { ok: true, value: { scope: 'guild', names: ['scan', 'port', 'ping', 'history', 'diff'], cleared: [], leftovers: [] } });
+    assert.deepEqual(result, { ok: true, value: { scope: 'guild', names: ['scan', 'port', 'ping', 'history', 'diff', 'watch'], cleared: [], leftovers: [] } });
     const [put, ...others] = standIn.calls.filter((call) => call.method === 'PUT');
     assert.equal(others.length, 0, 'one bulk overwrite, not a call per command');
     assert.equal(put!.path, `/applications/${standIn.ids.applicationId}/guilds/${standIn.ids.guildId}/commands`);
@@ -60,6 +60,8 @@ test('with DISCORD_GUILD_ID the commands are bulk-overwritten in that guild, wit
       ],
     );
     assert.equal(byName.get('history')?.default_member_permissions ?? null, null);
+    assert.equal(byName.get('watch')?.default_member_permissions, '0', 'a watch scans as its creator later: hidden until granted, like /scan');
+    assert.deepEqual(byName.get('watch')?.options.map((option) => option.name), ['add', 'list', 'stop']);
   } finally {
     await standIn.close();
   }
@@ -70,7 +72,7 @@ test('the CLI registers globally without DISCORD_GUILD_ID and says so in one lin
   try {
     const outcome = await runCli({ DISCORD_TOKEN: 'stand-in-token', DISCORD_APPLICATION_ID: standIn.ids.applicationId, DISCORD_API_URL: standIn.apiUrl });
     assert.equal(outcome.code, 0, outcome.stderr);
-    assert.equal(outcome.stdout, 'discord:register: registered /scan, /port, /ping, /history, /diff globally (every server the bot is in)\n');
+    assert.equal(outcome.stdout, 'discord:register: registered /scan, /port, /ping, /history, /diff, /watch globally (every server the bot is in)\n');
     const puts = standIn.calls.filter((call) => call.method === 'PUT');
     assert.deepEqual(puts.map((call) => call.path), [`/applications/${standIn.ids.applicationId}/commands`]);
     assert.equal(standIn.calls.filter((call) => call.method === 'GET' && call.path === '/gateway/bot').length, 0, 'registration never opens the gateway');
@@ -97,7 +99,7 @@ test('the CLI reads ./.env like `npm start` does; a bad line is named in one lin
     const dotEnv = `# portbot\nDISCORD_TOKEN=stand-in-token\nDISCORD_APPLICATION_ID=${standIn.ids.applicationId}\nDISCORD_API_URL=${standIn.apiUrl}\n`;
     const fromFile = await runCli({}, { dotEnv });
     assert.equal(fromFile.code, 0, fromFile.stderr);
-    assert.match(fromFile.stdout, /registered \/scan, \/port, \/ping, \/history, \/diff globally/);
+    assert.match(fromFile.stdout, /registered \/scan, \/port, \/ping, \/history, \/diff, \/watch globally/);
 
     const broken = await runCli({}, { dotEnv: 'DISCORD_APPLICATION_ID=1\nDISCORD_TOKEN secret-token-value\n' });
     assert.equal(broken.code, 2);
@@ -119,14 +121,14 @@ test('registering globally offers to clear a test guild’s own commands, and --
 
     const global = await runCli({ ...base, PORTBOT_ALLOWED_GUILDS: guildId });
     assert.equal(global.code, 0, global.stderr);
-    assert.match(global.stdout, new RegExp(`guild ${guildId} still has its own /scan, /port, /ping, /history, /diff .*run \`npm run discord:register -- --clear-guild ${guildId}\``));
+    assert.match(global.stdout, new RegExp(`guild ${guildId} still has its own /scan, /port, /ping, /history, /diff, /watch .*run \`npm run discord:register -- --clear-guild ${guildId}\``));
 
     const cleared = await runCli({ ...base, PORTBOT_ALLOWED_GUILDS: guildId }, { args: ['--clear-guild', guildId] });
     assert.equal(cleared.code, 0, cleared.stderr);
     assert.match(cleared.stdout, new RegExp(`removed the commands registered to guild ${guildId} alone`));
     assert.doesNotMatch(cleared.stdout, /still has its own/);
     assert.deepEqual(standIn.rest.commands.get(guildId), []);
-    assert.deepEqual(standIn.rest.commands.get('global')?.map((command) => command['name']), ['scan', 'port', 'ping', 'history', 'diff']);
+    assert.deepEqual(standIn.rest.commands.get('global')?.map((command) => command['name']), ['scan', 'port', 'ping', 'history', 'diff', 'watch']);
 
     const contradictory = await runCli({ ...base, DISCORD_GUILD_ID: guildId }, { args: ['--clear-guild', guildId] });
     assert.equal(contradictory.code, 2);

@@ -78,6 +78,11 @@ export class SlackApiStandIn {
   readonly calls: RecordedCall[] = [];
   /** Set by a Socket Mode test: what apps.connections.open hands out. */
   socketUrl = '';
+  /**
+   * Channels the bot is not a member of: conversations.info says is_member false and
+   * chat.postMessage fails with not_in_channel there, as Slack does. Every other channel has the bot.
+   */
+  readonly outsideChannels = new Set<string>();
   private readonly faults = new Map<string, Fault[]>();
   private readonly changed = new EventEmitter();
   private readonly responseUrls = new Map<string, IssuedResponseUrl>();
@@ -186,14 +191,14 @@ export class SlackApiStandIn {
     }
     const scope = NEEDED_SCOPE[method];
     const unscoped = scope !== undefined && this.options.missingScopes?.includes(scope) === true;
+    const outside = method === 'chat.postMessage' && this.outsideChannels.has(String(args['channel'])) ? 'not_in_channel' : undefined;
     const refused =
       fault !== undefined && 'error' in fault
         ? fault.error
         : unscoped
           ? 'missing_scope'
-          : kind === 'api'
-            ? (blocksRefusal(args['blocks'], this.options.blockTextLimit ?? 11_300) ?? this.fileRefusal(method, args))
-            : undefined;
+          : (outside ??
+            (kind === 'api' ? (blocksRefusal(args['blocks'], this.options.blockTextLimit ?? 11_300) ?? this.fileRefusal(method, args)) : undefined));
     record(200, refused === undefined);
     if (kind === 'upload') {
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -256,6 +261,10 @@ export class SlackApiStandIn {
         return { ok: true, channel: args['channel'], ts: args['ts'] };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}` };
+      case 'conversations.info': {
+        const id = String(args['channel']);
+        return { ok: true, channel: { id, is_channel: id.startsWith('C'), is_im: id.startsWith('D'), is_archived: false, ...(id.startsWith('D') ? {} : { is_member: !this.outsideChannels.has(id) }) } };
+      }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args['users'])}` } };
       case 'files.getUploadURLExternal': {
