@@ -76,10 +76,20 @@ const historyHelp = (audience: HelpAudience): string => {
   ].join('\n');
 };
 
+const watchHelp = (audience: HelpAudience): string => {
+  const target = audience === 'chat' ? 'web-1 22,443' : 'localhost 22,80';
+  return [
+    '/watch <target> [ports] every <interval> · /watch list · /watch stop <id>',
+    'Scans a target on a schedule and speaks up only when something changes (a port opens or closes, a host stops answering, a service changes), in the place the watch was made.',
+    examplesText([`/watch ${target} every 6h`, `/watch ${target} daily at 06:00`, '/watch list']),
+  ].join('\n');
+};
+
 export function helpReply(topic: HelpTopic = 'all', audience: HelpAudience = 'chat'): Reply {
   const sections = [
     ...(topic === 'all' || topic === 'scan' ? [{ heading: 'Scan ports', text: scanHelp(audience) }] : []),
     ...(topic === 'all' || topic === 'history' ? [{ heading: 'History and changes', text: historyHelp(audience) }] : []),
+    ...(topic === 'all' ? [{ heading: 'Watch a target', text: watchHelp(audience) }] : []),
     ...(topic === 'all' || topic === 'port' ? [{ heading: 'Explain a port', text: PORT_HELP }] : []),
     ...(topic === 'all' || topic === 'ping' ? [{ heading: 'Is it up?', text: pingHelp(audience) }] : []),
   ];
