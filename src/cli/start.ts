@@ -99,6 +99,7 @@ export async function startBots(options: StartOptions): Promise<number> {
     // Stop taking commands, let every running scan finish its answer and its record, then close.
     await bot.shutdown();
     await service.drain();
+    await service.close();
     upkeep?.stop();
     await Promise.allSettled(started.map((adapter) => adapter.stop()));
     // After the store settled: a refusal that came after the input ended still sets the exit code.

@@ -7,13 +7,14 @@ import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import type { AuditEntry, AuditLog } from '../policy/audit.js';
 import type { Requester, ScanPolicy } from '../policy/types.js';
+import { serviceNames } from '../report/service-names.js';
 import { parsePortSpec } from '../request/ports.js';
 import { err, ok, type Result } from '../result.js';
 import type { scan as realScan } from '../scanner/scan.js';
 import { stateTotals } from '../scanner/summary.js';
 import type { ScanReport } from '../scanner/types.js';
 import { CONTRACT_VERSION, scanJobSchema, STOP_REASONS, type AgentAnswer, type AgentFailure, type AgentProgress, type StopReason } from './job-contract.js';
-import { encodeReport, type TransportReport } from './report-transport.js';
+import { encodeReport, type TransportReport } from '../scan/report-transport.js';
 
 export interface AgentJobDeps {
   readonly zone: string;
@@ -88,8 +89,11 @@ export async function runAgentJob(raw: unknown, deps: AgentJobDeps, hooks: Agent
       signal,
       concurrency: seat,
       onProgress: (progress) => hooks.progress({ kind: 'progress', ...progress }),
+      serviceNames,
       ...(job.options.services ? { services: true } : {}),
       ...(job.options.allHosts ? { allHosts: true } : {}),
+      ...(job.options.detectLimit === undefined ? {} : { detectLimit: job.options.detectLimit }),
+      onDetect: (detecting) => hooks.progress({ kind: 'detecting', ports: detecting }),
     });
     const summary = Object.fromEntries(stateTotals(report.hosts));
     const stopped = report.cancelled ? stopReasonOf(signal) : undefined;

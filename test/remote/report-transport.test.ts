@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { CONTRACT_VERSION, failureFromReason } from '../../src/remote/job-contract.js';
 import { outcomeOfAnswer } from '../../src/remote/remote-outcome.js';
-import { encodeReport } from '../../src/remote/report-transport.js';
+import { serviceNames } from '../../src/report/service-names.js';
+import { encodeReport } from '../../src/scan/report-transport.js';
 import { scan } from '../../src/scanner/scan.js';
 import type { HostReport, PortResult, ScanReport } from '../../src/scanner/types.js';
 import type { RecordableHost } from '../../src/store/store.js';
@@ -39,7 +40,7 @@ const throughJson = (report: ScanReport): ScanReport => {
 };
 
 test('a full-range scan with detection crosses the queue port for port, in a few kilobytes', async () => {
-  const original = await scan([{ target: 'localhost', address: '127.0.0.1', family: 4 }], Array.from({ length: 65535 }, (_, index) => ({ port: index + 1, protocol: 'tcp' as const })), { services: true });
+  const original = await scan([{ target: 'localhost', address: '127.0.0.1', family: 4 }], Array.from({ length: 65535 }, (_, index) => ({ port: index + 1, protocol: 'tcp' as const })), { services: true, serviceNames });
   const size = JSON.stringify(encodeReport(original)).length;
   assert.ok(size < 20_000, `the transport form is ${size} characters`);
   const decoded = throughJson(original);
