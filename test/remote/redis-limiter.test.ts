@@ -20,7 +20,7 @@ describe('shared limits in Redis', { skip: redisSkipReason() }, () => {
   };
   before(async () => (redis = await startRedis()));
   after(async () => {
-    await Promise.all(made.map((one) => one.close?.()));
+    for (const one of made) await one.close?.();
     redis?.stop();
   });
 

@@ -75,7 +75,7 @@ describe('zones through the scan service, in a namespace lab', { skip }, () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^Scan of web-1\.zone\.test$/m);
     assert.match(run.stdout, /22\/tcp\s+open\s+ssh\s+syn-ack/);
-    assert.match(run.stdout, /^  note: First scan of web-1\.zone\.test here: the next one will say what changed since the last scan\.$/m, 'the scan was recorded in history');
+    assert.match(run.stdout, /^ {2}note: First scan of web-1\.zone\.test here: the next one will say what changed since the last scan\.$/m, 'the scan was recorded in history');
     assert.match(run.stdout, /web-1\.zone\.test is in zone lab and 127\.0\.0\.1 is scanned here: one scan runs in one place, so scan them separately/);
     await stopAgent(worker);
   });
