@@ -11,10 +11,10 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: { portbot: 'dist/adapters/main.js', 'scan-thread': 'dist/src/scanner/tcp/scan-thread.js' },
+  entryPoints: { portbot: 'dist/adapters/main.js', 'scan-thread': 'dist/src/scanner/tcp/scan-thread.js', 'store-thread': 'dist/src/store/store-thread.js' },
   outdir: 'dist/bundle',
-  // threaded-scan.js finds its worker as ./scan-thread.js beside itself: every chunk and both
-  // entries therefore sit in this one folder.
+  // threaded-scan.js finds its worker as ./scan-thread.js beside itself, threaded-store.js finds
+  // ./store-thread.js: every chunk and the entries therefore sit in this one folder.
   entryNames: '[name]',
   chunkNames: '[name]-[hash]',
   bundle: true,

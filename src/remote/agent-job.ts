@@ -2,12 +2,12 @@
 // parsed against the contract, its ports read as the bot reads them, and its targets resolved
 // here and checked by this agent's own policy (its PORTBOT_ALLOWLIST/DENYLIST and the built-in
 // denials) before the first packet. The scanner then connects to exactly the checked addresses.
+import { serviceNames } from '../report/service-names.js';
 import type { SocketPool } from '../scan/socket-share.js';
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import type { AuditEntry, AuditLog } from '../policy/audit.js';
 import type { Requester, ScanPolicy } from '../policy/types.js';
-import { serviceNames } from '../report/service-names.js';
 import { parsePortSpec } from '../request/ports.js';
 import { err, ok, type Result } from '../result.js';
 import type { scan as realScan } from '../scanner/scan.js';
@@ -88,8 +88,8 @@ export async function runAgentJob(raw: unknown, deps: AgentJobDeps, hooks: Agent
     const report: ScanReport = await deps.scan(addresses, ports.value, {
       signal,
       concurrency: seat,
-      onProgress: (progress) => hooks.progress({ kind: 'progress', ...progress }),
       serviceNames,
+      onProgress: (progress) => hooks.progress({ kind: 'progress', ...progress }),
       ...(job.options.services ? { services: true } : {}),
       ...(job.options.allHosts ? { allHosts: true } : {}),
       ...(job.options.detectLimit === undefined ? {} : { detectLimit: job.options.detectLimit }),

@@ -18,6 +18,20 @@ export interface HistoryStore {
   close(): Promise<void>;
 }
 
+/**
+ * The embedded store opens in its own thread (src/store/store-thread.ts: PGlite would stall this
+ * thread's scans for seconds); PostgreSQL is a socket, and a test's own clock cannot cross threads.
+ */
+async function openLocation(location: StoreLocation, options: StoreOptions): Promise<Result<Store, StoreProblem>> {
+  if (location.kind === 'embedded' && options.now === undefined) {
+    const { openThreadedStore } = await import('../store/threaded-store.js');
+    const { heartbeatMs, leaseMs, progressIntervalMs, onBackgroundError } = options;
+    return openThreadedStore(location, { ...(heartbeatMs === undefined ? {} : { heartbeatMs }), ...(leaseMs === undefined ? {} : { leaseMs }), ...(progressIntervalMs === undefined ? {} : { progressIntervalMs }), ...(onBackgroundError === undefined ? {} : { onBackgroundError }) });
+  }
+  const { openStore } = await import('../store/open-store.js');
+  return openStore(location, options);
+}
+
 export function openHistoryStore(location: StoreLocation, options: StoreOptions = {}): HistoryStore {
   let store: Store | undefined;
   let failedAt = 0;
@@ -25,8 +39,7 @@ export function openHistoryStore(location: StoreLocation, options: StoreOptions 
   let settledOnce = false;
   const attempt = async (): Promise<Result<Store, StoreProblem>> => {
     try {
-      const { openStore } = await import('../store/open-store.js');
-      const opened = await openStore(location, options);
+      const opened = await openLocation(location, options);
       settledOnce = true;
       if (opened.ok) {
         if (closed) await opened.value.close();

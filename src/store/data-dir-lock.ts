@@ -1,5 +1,5 @@
 // PGlite does not lock its directory, and two processes writing one PostgreSQL data directory
-// corrupt it. The embedded store therefore holds `portbot.lock` (pid, host, a nonce) while open,
+// corrupt it. The embedded store therefore holds `portbot.lock` (pid, host, the process start, a nonce) while open,
 // created with O_EXCL. A lock whose process is gone is taken over; the takeover itself runs under
 // a second O_EXCL file so that two processes finding the same stale lock cannot both win.
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,8 @@ export interface LockHolder {
   readonly pid: number;
   readonly host: string;
   readonly nonce: string;
+  /** When the holding process started (epoch ms): tells another thread of it from a process that reused its PID. */
+  readonly startedAt?: number;
 }
 
 export interface DataDirLock {
@@ -27,8 +29,11 @@ export interface LockRefusal {
 }
 
 const LOCK_FILE = 'portbot.lock';
-/** Locks this process holds: a lock naming our own PID but not in here is a previous process that had the same PID (PID 1 in a container). */
+/** Locks this thread holds. A lock naming our own PID but not in here is another thread of this process (same start) or a previous process that had the same PID (PID 1 in a container). */
 const heldHere = new Set<string>();
+/** The process's start, the same in every thread; two processes with one PID start further apart than this. */
+const processStartedAt = (): number => Math.round(Date.now() - process.uptime() * 1000);
+const SAME_START_MS = 2_000;
 /** A takeover guard older than this belongs to a process that died inside the takeover (which lasts microseconds). */
 const STALE_GUARD_MS = 10_000;
 const ATTEMPTS = 50;
@@ -37,7 +42,7 @@ const RETRY_MS = 20;
 
 export async function acquireDataDirLock(dataDir: string): Promise<Result<DataDirLock, LockRefusal>> {
   const path = join(dataDir, LOCK_FILE);
-  const me: LockHolder = { pid: process.pid, host: processHost(), nonce: randomUUID() };
+  const me: LockHolder = { pid: process.pid, host: processHost(), nonce: randomUUID(), startedAt: processStartedAt() };
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (createExclusive(path, me)) {
       heldHere.add(path);
@@ -54,7 +59,7 @@ export async function acquireDataDirLock(dataDir: string): Promise<Result<DataDi
 
 function isLive(holder: LockHolder, me: LockHolder, path: string): boolean {
   if (holder.host !== me.host) return true; // another machine's PID cannot be checked from here
-  if (holder.pid === me.pid) return heldHere.has(path);
+  if (holder.pid === me.pid) return heldHere.has(path) || (holder.startedAt !== undefined && me.startedAt !== undefined && Math.abs(holder.startedAt - me.startedAt) < SAME_START_MS);
   return isProcessAlive(holder.pid);
 }
 
@@ -77,7 +82,9 @@ function createExclusive(path: string, holder: LockHolder): boolean {
 function readHolder(path: string): LockHolder | undefined {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
-    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string' && typeof parsed.nonce === 'string') return { pid: parsed.pid, host: parsed.host, nonce: parsed.nonce };
+    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string' && typeof parsed.nonce === 'string') {
+      return { pid: parsed.pid, host: parsed.host, nonce: parsed.nonce, ...(typeof parsed.startedAt === 'number' ? { startedAt: parsed.startedAt } : {}) };
+    }
   } catch {
     // missing, or written by a process killed between create and write: treated below
   }

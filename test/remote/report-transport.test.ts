@@ -1,4 +1,5 @@
-// A report across the queue: a real full-range scan of loopback (with service detection) goes
+// A report across the queue: a real full-range scan of loopback (with service detection and the
+// report's port names, as every executor scans) goes
 // through the transport form and JSON and comes back port for port, in a few kilobytes; a mixed
 // TCP/UDP result reads back by index; and answers a forged or garbled agent could send are refused.
 import assert from 'node:assert/strict';
