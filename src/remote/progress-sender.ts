@@ -6,7 +6,7 @@ import type { AgentLog } from './agent.js';
 import type { AgentProgress } from './job-contract.js';
 import { errorText } from './redis-connect.js';
 
-/** Progress through job.updateProgress, in order: `started` and `detecting` always, `progress` at most one per `everyMs` and never two in flight. */
+/** Progress through job.updateProgress: `started` at once, then at most one per `everyMs`, never two in flight. */
 export function progressSender(job: Job, everyMs: number, log: AgentLog): { send(progress: AgentProgress): void; settled(): Promise<void> } {
   let inFlight: Promise<void> = Promise.resolve();
   let lastSent = 0;
@@ -14,17 +14,11 @@ export function progressSender(job: Job, everyMs: number, log: AgentLog): { send
   return {
     send(progress) {
       const now = Date.now();
-      // `started` and `detecting` happen once and must arrive: they wait for the one in flight.
-      if (progress.kind !== 'progress') {
-        lastSent = now;
-        inFlight = inFlight.then(() => job.updateProgress(progress)).catch((error: unknown) => log.warn({ jobId: job.id, err: errorText(error) }, 'progress not sent'));
-        return;
-      }
-      if (busy || now - lastSent < everyMs) return;
+      if (busy || (progress.kind === 'progress' && now - lastSent < everyMs)) return;
       busy = true;
       lastSent = now;
-      inFlight = inFlight
-        .then(() => job.updateProgress(progress))
+      inFlight = job
+        .updateProgress(progress)
         .catch((error: unknown) => log.warn({ jobId: job.id, err: errorText(error) }, 'progress not sent'))
         .finally(() => (busy = false));
     },
