@@ -1,6 +1,7 @@
 // Scanner agents (docs/agents.md), in a namespace lab with a real redis-server and real
 // `portbot agent` processes; no nmap here, so the "nmap" column holds the comparison:
-//  - a small scan (3 ports of a lab host: 22 and 80 open, 23 closed) through the zone's queue,
+//  - a small scan (3 ports of a lab host: 22 and 80 open, 23 closed) through the bot's scan service
+//    to the zone's queue (QueueExecutor),
 //    from the bot's namespace, against the same scan in-process in the agent's network (the bot's
 //    own path: policy, then scanner), one at a time: the ratio is the latency the queue adds;
 //  - many small scans queued at once with 1 agent (time against an aim of 50 scans/s), and with 2

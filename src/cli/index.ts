@@ -6,7 +6,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { adaptersFor, type AdapterLoader, type AdapterName } from './adapter-loader.js';
-import { buildScanService, openConfiguredHistory } from './compose.js';
+import { buildScanService, checkZoneSettings, configuredPolicy, openConfiguredHistory } from './compose.js';
 import { terminalHistoryCommand } from './history.js';
 import { terminalScan } from './scan.js';
 import { EXIT, usageError, type TerminalStreams } from './terminal.js';
@@ -15,7 +15,7 @@ import { loadConfig, type Config } from '../config.js';
 import { PortbotError } from '../errors.js';
 import { auditToLogger, createLogger, silentLog, type CommandLog } from '../log.js';
 import type { AuditLog } from '../policy/audit.js';
-import { createScanPolicy, validateTargetRules } from '../policy/index.js';
+import { validateTargetRules } from '../policy/index.js';
 import type { Requester } from '../policy/types.js';
 import { formatFromFlags } from '../report/scan-formats.js';
 
@@ -82,6 +82,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
   try {
     // A bad allowlist or denylist rule is a bad variable like any other: exit 2, whatever the command.
     validateTargetRules(config);
+    checkZoneSettings(config);
   } catch (error) {
     if (!(error instanceof PortbotError)) throw error;
     streams.stderr.write(`portbot: invalid configuration: ${error.message}\n`);
@@ -125,6 +126,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         try {
           return await terminalScan(service, commandLog, cliRequester(), request, streams);
         } finally {
+          await service.close();
           await history?.close();
         }
       }
@@ -143,7 +145,11 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
         if (values.xml === true || values.csv === true) return usageError(streams, '--xml and --csv are for `portbot scan`; `portbot ping` prints text or --json');
         const service = buildScanService({ config, audit, logger: commandLog, loopbackWhenUnconfigured: true });
         const { terminalPing } = await import('./ping.js');
-        return await terminalPing(service, cliRequester(), rest.join(' '), values.json === true, streams);
+        try {
+          return await terminalPing(service, cliRequester(), rest.join(' '), values.json === true, streams);
+        } finally {
+          await service.close();
+        }
       }
       case 'port': {
         if (rest.length === 0) return usageError(streams, 'say what to explain, e.g. `portbot port 22`');
@@ -155,7 +161,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
       case undefined: {
         const names: AdapterName[] = command === 'console' ? ['console'] : adaptersFor(config);
         const loopbackWhenUnconfigured = names.length === 1 && names[0] === 'console';
-        const policy = createScanPolicy(config, { loopbackWhenUnconfigured });
+        const policy = configuredPolicy(config, loopbackWhenUnconfigured, commandLog, true);
         const { startBots } = await import('./start.js');
         return await startBots({ names, config, logger: logger ?? (await createLogger({ level })), policy, audit, loadAdapters: options.loadAdapters, streams });
       }

@@ -119,6 +119,7 @@ export async function startBots(options: StartOptions): Promise<number> {
     await bot.shutdown();
     await watches.close();
     await service.drain();
+    await service.close();
     upkeep?.stop();
     await Promise.allSettled(started.map((adapter) => adapter.stop()));
     // After the store settled: a refusal that came after the input ended still sets the exit code.

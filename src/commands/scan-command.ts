@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Requester } from '../policy/types.js';
-import { errorReply, problemReply } from '../report/problem-reply.js';
+import { failedReply, problemReply } from '../report/problem-reply.js';
 import { detectionProgressReply, progressReply } from '../report/progress-reply.js';
 import type { Reply } from '../report/reply.js';
 import { scanReply } from '../report/scan-reply.js';
@@ -68,7 +68,7 @@ export async function handleScan(context: ScanCommandContext, command: ScanComma
 
 function answer(outcome: JobOutcome, command: string, visibility: Reply['visibility']): Reply {
   if (outcome.kind === 'problem') return problemReply(outcome.problem);
-  if (outcome.kind === 'failed') return errorReply(outcome.code);
+  if (outcome.kind === 'failed') return failedReply(outcome.code, outcome.message);
   const reply = scanReply(outcome.report, { command, visibility });
   const line = historyLine(outcome.history);
   return line === undefined ? reply : { ...reply, notes: [...reply.notes, line] };

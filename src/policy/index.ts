@@ -3,6 +3,8 @@ export type { AuditEntry, AuditLog } from './audit.js';
 export type { Resolver, ResolvedAddress } from './resolver.js';
 export type { Clock } from './clock.js';
 export type { ScanPolicyOptions } from './scan-policy.js';
+export type { LimitDecision, LimitSettings, ScanLimiter } from './limiter.js';
+export { createMemoryLimiter } from './limiter.js';
 export { createScanPolicy, validateTargetRules } from './scan-policy.js';
 export { systemResolver } from './resolver.js';
 export { createSecretScrubber, scrubSecretPatterns } from './secrets.js';

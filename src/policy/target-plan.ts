@@ -26,7 +26,8 @@ export interface TargetPlan {
 
 const limitHint = (max: number): string => `a scan may cover at most ${max.toLocaleString('en-US')} addresses (PORTBOT_MAX_ADDRESSES_PER_SCAN)`;
 
-export function planTargets(lists: TargetLists, targets: readonly ParsedTarget[], maxAddresses: number): Result<TargetPlan, Refusal> {
+/** The size limits alone (no list is read): what the bot checks of targets a zone's agent scans. */
+export function checkAddressCount(targets: readonly ParsedTarget[], maxAddresses: number): Result<void, Refusal> {
   let total = 0n;
   for (const target of targets) {
     const count = target.kind === 'block' ? hostCount(target.address, target.prefix) : 1n;
@@ -38,7 +39,12 @@ export function planTargets(lists: TargetLists, targets: readonly ParsedTarget[]
   if (total > BigInt(maxAddresses)) {
     return err(refusal('too-many-addresses', `these targets cover ${total.toLocaleString('en-US')} addresses; ${limitHint(maxAddresses)}: split the scan`));
   }
+  return ok(undefined);
+}
 
+export function planTargets(lists: TargetLists, targets: readonly ParsedTarget[], maxAddresses: number): Result<TargetPlan, Refusal> {
+  const sized = checkAddressCount(targets, maxAddresses);
+  if (!sized.ok) return sized;
   const addresses = new Map<string, ScanAddress>();
   const names: NameTarget[] = [];
   for (const target of targets) {

@@ -50,4 +50,11 @@ export interface ScanPolicy {
     targets: string,
     ports: readonly PortProbe[],
   ): Promise<Result<ScanGrant, Refusal | InputProblem>>;
+  /**
+   * The same decision for targets a zone's agents resolve and check themselves: who may scan, the
+   * port and address counts, the slot and the rate. The grant carries no addresses.
+   */
+  authoriseZoneScan(requester: Requester, targets: string, ports: readonly PortProbe[]): Promise<Result<ScanGrant, Refusal | InputProblem>>;
+  /** Lets go of shared limits' connection (Redis), if any. */
+  close?(): Promise<void>;
 }

@@ -14,7 +14,7 @@ import type { scan as realScan } from '../scanner/scan.js';
 import { stateTotals } from '../scanner/summary.js';
 import type { ScanReport } from '../scanner/types.js';
 import { CONTRACT_VERSION, scanJobSchema, STOP_REASONS, type AgentAnswer, type AgentFailure, type AgentProgress, type StopReason } from './job-contract.js';
-import { encodeReport, type TransportReport } from './report-transport.js';
+import { encodeReport, type TransportReport } from '../scan/report-transport.js';
 
 export interface AgentJobDeps {
   readonly zone: string;
@@ -92,6 +92,8 @@ export async function runAgentJob(raw: unknown, deps: AgentJobDeps, hooks: Agent
       onProgress: (progress) => hooks.progress({ kind: 'progress', ...progress }),
       ...(job.options.services ? { services: true } : {}),
       ...(job.options.allHosts ? { allHosts: true } : {}),
+      ...(job.options.detectLimit === undefined ? {} : { detectLimit: job.options.detectLimit }),
+      onDetect: (detecting) => hooks.progress({ kind: 'detecting', ports: detecting }),
     });
     const summary = Object.fromEntries(stateTotals(report.hosts));
     const stopped = report.cancelled ? stopReasonOf(signal) : undefined;

@@ -5,8 +5,8 @@
 // so a job that carries anything else is refused whole instead of silently passed along.
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { scanAddressSchema } from './report-schema.js';
-import { transportReportSchema, type TransportReport } from './report-transport.js';
+import { scanAddressSchema, transportReportSchema } from './report-schema.js';
+import type { TransportReport } from '../scan/report-transport.js';
 import { ZONE_NAME, ZONE_NAME_HINT } from './queue-keys.js';
 import type { ScanAddress } from '../scanner/types.js';
 
@@ -38,22 +38,29 @@ export const scanJobSchema = z.strictObject({
   ports: z.string().min(1).max(2000),
   /** Protocol of port items without a T:/U: prefix. */
   protocol: z.enum(['tcp', 'udp']),
-  options: z.strictObject({ services: z.boolean(), allHosts: z.boolean() }),
+  /** `detectLimit`: detection after the scan when it found at most `maxPorts` open ports (the chat's default). */
+  options: z.strictObject({
+    services: z.boolean(),
+    allHosts: z.boolean(),
+    detectLimit: z.strictObject({ maxPorts: z.number().int().min(0).max(65_535), whenMore: z.enum(['skip', 'first']) }).exactOptional(),
+  }),
   requester: requesterSummarySchema,
   /** Epoch ms: the agent does not start a job after it, and stops a scan at it (partial result). */
   deadline: z.number().int().positive(),
 });
 export type ScanJob = z.infer<typeof scanJobSchema>;
 
-/** Sent with BullMQ's job.updateProgress: first `started`, then `progress` (throttled). */
+/** Sent with BullMQ's job.updateProgress: first `started`, then `progress` (throttled), `detecting` when detection starts. */
 export const agentProgressSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('started'), agent: z.string().max(200), addresses: z.array(scanAddressSchema).max(65_536), totalPorts: z.number().int().min(0) }),
   z.strictObject({ kind: z.literal('progress'), done: z.number().int().min(0), total: z.number().int().min(0), open: z.number().int().min(0) }),
+  z.strictObject({ kind: z.literal('detecting'), ports: z.number().int().min(0) }),
 ]);
 export type AgentProgress =
   /** `agent`: the id of the agent that took the job (host-pid-random), for logs and operators. */
   | { readonly kind: 'started'; readonly agent: string; readonly addresses: readonly ScanAddress[]; readonly totalPorts: number }
-  | { readonly kind: 'progress'; readonly done: number; readonly total: number; readonly open: number };
+  | { readonly kind: 'progress'; readonly done: number; readonly total: number; readonly open: number }
+  | { readonly kind: 'detecting'; readonly ports: number };
 
 /** Why a scan that returns a result stopped early, when it did. */
 export const STOP_REASONS = ['cancelled', 'deadline', 'agent-shutdown'] as const;

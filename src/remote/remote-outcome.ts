@@ -3,7 +3,7 @@
 import type { Problem } from '../errors.js';
 import type { ScanReport } from '../scanner/types.js';
 import { agentAnswerSchema, failureFromReason, type AgentProgress, type StopReason } from './job-contract.js';
-import { decodeReport } from './report-transport.js';
+import { decodeReport } from '../scan/report-transport.js';
 
 /** While a job is out: `queued` once it is on the queue, the agent's progress, `restarted` when its agent was lost and the job went back for another. */
 export type RemoteEvent = { readonly kind: 'queued' } | AgentProgress | { readonly kind: 'restarted'; readonly message: string };

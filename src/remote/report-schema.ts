@@ -3,6 +3,7 @@
 // is checked against these before the bot renders or stores any of it; limits keep a forged
 // result from costing the bot more memory than a real one could.
 import { z } from 'zod';
+import type { TransportReport } from '../scan/report-transport.js';
 import type { PortSheet, StoredHost, StoredPort } from '../store/types.js';
 import type { DetectedService, Finding, HostStatus, ScanAddress, StateSummary } from '../scanner/types.js';
 
@@ -80,4 +81,13 @@ export const storedHostSchema: z.ZodType<StoredHost> = z.strictObject({
   summary: summarySchema,
   status: hostStatusSchema.nullable(),
   sheets: z.strictObject({ tcp: sheetSchema.exactOptional(), udp: sheetSchema.exactOptional() }),
+});
+
+/** A transport report (scan/report-transport.ts) as an agent sends it back, checked before use. */
+export const transportReportSchema: z.ZodType<TransportReport> = z.strictObject({
+  hosts: z.array(storedHostSchema).max(65_536),
+  durationMs: z.number().int().min(0),
+  cancelled: z.boolean(),
+  otherAddresses: z.array(scanAddressSchema).max(65_536).exactOptional(),
+  targetWarnings: z.array(z.string().max(1000)).max(256).exactOptional(),
 });

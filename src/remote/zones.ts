@@ -105,3 +105,6 @@ function placeBlock(zone: Zone, address: IpAddress, prefix: number): Placement {
   }
   return { kind: 'outside' };
 }
+
+/** The targets of a request as typed, one by one (separated as the policy separates them). */
+export const typedTargetList = (text: string): string[] => text.split(/[\p{White_Space},]+/u).filter((item) => item.length > 0);

@@ -34,5 +34,16 @@ export function errorReply(code: string): Reply {
   );
 }
 
+/**
+ * Failures whose line is written for the requester: a zone's agents not running, lost mid-scan, or
+ * silent past the deadline, or the queue out of reach. Any other failure is a bug or broken
+ * infrastructure whose details stay in the log (errorReply).
+ */
+const TOLD_FAILURES: ReadonlySet<string> = new Set(['no-agent', 'agent-lost', 'agent-failed', 'timed-out', 'expired', 'queue-unavailable', 'job-removed', 'duplicate-job', 'invalid-answer']);
+
+export function failedReply(code: string, message: string): Reply {
+  return TOLD_FAILURES.has(code) ? privateReply('Scan not done', `${message.charAt(0).toUpperCase()}${message.slice(1)}.`, 'danger') : errorReply(code);
+}
+
 /** A short private acknowledgement, e.g. for a Cancel press or a refused button. */
 export const noticeReply = (title: string, summary: string, tone: Reply['tone'] = 'info'): Reply => privateReply(title, summary, tone);

@@ -13,10 +13,19 @@ export type ExecutionTargets =
   | { readonly kind: 'checked'; readonly addresses: readonly ScanAddress[] }
   | { readonly kind: 'typed'; readonly targets: string };
 
+export interface ExecutionRequester {
+  readonly platform: 'slack' | 'discord' | 'console' | 'cli';
+  readonly userId: string;
+  readonly workspaceId?: string;
+  readonly channelId?: string;
+}
+
 /** One job for an executor; serialisable (JSON) as it stands. */
 export interface ExecutionSpec {
   readonly jobId: string;
   readonly targets: ExecutionTargets;
+  /** Who asked, by platform ids only: for the audit trail of an executor elsewhere (typed targets). */
+  readonly requester?: ExecutionRequester;
   /** The port list as a spec (`parsePortSpec`'s input: "22,80", "1-1024", "common", "U:53"). */
   readonly ports: string;
   /** The protocol of items without a T:/U: prefix. */

@@ -21,7 +21,9 @@ export type Route =
       readonly zone: string;
       readonly executor: Executor;
       authorise(requester: Requester, targets: string, ports: readonly PortProbe[]): Promise<Result<ScanGrant, Refusal | InputProblem>>;
-    };
+    }
+  /** The request cannot be routed as a whole (targets of two zones, or of a zone and of here): one line says why. */
+  | { readonly kind: 'invalid'; readonly problem: InputProblem };
 
 export type Router = (request: ScanRequest) => Route;
 

@@ -3,14 +3,14 @@
 import type { Problem } from '../errors.js';
 import type { CommandLog } from '../log.js';
 import type { AuditEntry, AuditLog } from '../policy/audit.js';
-import type { ScanGrant, ScanPolicy } from '../policy/types.js';
+import type { Requester, ScanGrant, ScanPolicy } from '../policy/types.js';
 import { parsePortSpec } from '../request/ports.js';
 import { stateTotals } from '../scanner/summary.js';
 import type { ScanReport } from '../scanner/types.js';
 import type { Result } from '../result.js';
 import type { StoredResult } from '../store/types.js';
 import type { EventChannel } from './event-channel.js';
-import { isTerminal, type Executor, type TerminalEvent } from './executor.js';
+import { isTerminal, type ExecutionRequester, type Executor, type TerminalEvent } from './executor.js';
 import { LOCAL, type Router } from './route.js';
 import type { HistoryStore } from './history-store.js';
 import type { LiveJob } from './jobs.js';
@@ -62,6 +62,7 @@ export async function runJob(context: JobContext, job: LiveJob, events: EventCha
     history === undefined ? undefined : history.ready().then((opened) => (opened.ok ? readPrevious(opened.value, targets, placeScope(origin)) : new Map()));
   previous?.catch(() => undefined); // read below, with its error; never an unhandled rejection
   const route = context.route?.(request) ?? LOCAL;
+  if (route.kind === 'invalid') return problem(route.problem);
   const decide: Decide = route.kind === 'local' ? (...args) => context.policy.authoriseScan(...args) : (...args) => route.authorise(...args);
   const grant = await authorise(decide, job);
   if (!grant.ok) return problem(grant.error);
@@ -123,6 +124,7 @@ async function execute(
   const stream = executor.execute({
     jobId: job.id,
     targets: checkedHere ? { kind: 'checked', addresses: grant.addresses } : { kind: 'typed', targets: job.request.targets },
+    ...(checkedHere ? {} : { requester: requesterIds(job.origin.requester) }),
     ports: job.request.ports ?? 'common',
     protocol: job.request.udp ? 'udp' : 'tcp',
     options: {
@@ -183,4 +185,10 @@ function withTargetNotes(report: ScanReport, grant: ScanGrant): ScanReport {
   const others = grant.otherAddresses ?? [];
   const warnings = grant.warnings ?? [];
   return { ...report, ...(others.length > 0 ? { otherAddresses: others } : {}), ...(warnings.length > 0 ? { targetWarnings: warnings } : {}) };
+}
+
+/** The requester's platform ids, nothing else (an agent logs them; names and roles stay here). */
+function requesterIds(requester: Requester): ExecutionRequester {
+  const { platform, userId, workspaceId, channelId } = requester;
+  return { platform, userId, ...(workspaceId === undefined ? {} : { workspaceId }), ...(channelId === undefined ? {} : { channelId }) };
 }

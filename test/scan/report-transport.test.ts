@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeReport, encodeReport } from '../../src/scan/index.js';
-import { serviceNames } from '../../src/report/service-names.js';
 import type { PortResult, ScanReport } from '../../src/scanner/types.js';
 import { ALL_PORTS, host } from '../store/fixtures.js';
 
@@ -18,7 +17,7 @@ test('a full range with three open ports survives JSON in a few hundred bytes an
   };
   const wire = JSON.stringify(encodeReport(report));
   assert.ok(wire.length < 1000, `${wire.length} bytes`);
-  const back = decodeReport(JSON.parse(wire) as ReturnType<typeof encodeReport>, serviceNames);
+  const back = decodeReport(JSON.parse(wire) as ReturnType<typeof encodeReport>);
   const [only] = back.hosts;
   assert.equal(only?.ports.length, ALL_PORTS.length);
   assert.deepEqual(only?.status, { state: 'up', reason: 'syn-ack', latencyMs: 0.2 });

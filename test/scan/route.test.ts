@@ -50,7 +50,7 @@ test('a remote route: typed targets to the executor, who-may-scan decided here, 
       return Promise.resolve(requester.userId === 'U1' ? ok({ addresses: [], release: () => undefined }) : err(refusal('not-authorised', 'not you')));
     },
   };
-  const service = createScanService({ policy: { authoriseScan: () => assert.fail('the local policy never sees a zone’s targets') }, audit: memoryAudit(), executor: { execute: () => assert.fail('not local'), cancel: () => undefined }, route: (request) => (request.targets.endsWith('.dmz') ? zone : { kind: 'local' }) });
+  const service = createScanService({ policy: { authoriseScan: () => assert.fail('the local policy never sees a zone’s targets'), authoriseZoneScan: () => assert.fail('the route decides') }, audit: memoryAudit(), executor: { execute: () => assert.fail('not local'), cancel: () => undefined }, route: (request) => (request.targets.endsWith('.dmz') ? zone : { kind: 'local' }) });
   const job = service.submit({ targets: 'db.dmz', ports: '5432,5433', udp: false, text: '/scan db.dmz 5432,5433' }, origin);
   const kinds: string[] = [];
   for await (const event of job.events) {
@@ -60,7 +60,7 @@ test('a remote route: typed targets to the executor, who-may-scan decided here, 
   const outcome = await job.outcome;
   assert.deepEqual(kinds, ['started', 'progress']);
   assert.deepEqual(decided, ['U1 db.dmz 2']);
-  assert.deepEqual(remote.specs[0], { jobId: job.id, targets: { kind: 'typed', targets: 'db.dmz' }, ports: '5432,5433', protocol: 'tcp', options: { services: false, allHosts: false } });
+  assert.deepEqual(remote.specs[0], { jobId: job.id, targets: { kind: 'typed', targets: 'db.dmz' }, requester: { platform: 'slack', userId: 'U1', workspaceId: 'T1', channelId: 'C1' }, ports: '5432,5433', protocol: 'tcp', options: { services: false, allHosts: false } });
   assert.deepEqual(remote.cancelled, [job.id]);
   assert.ok(outcome.kind === 'report' && outcome.report.cancelled);
   assert.equal(outcome.kind === 'report' ? outcome.report.hosts[0]?.ports.at(0)?.service : '', 'postgresql');

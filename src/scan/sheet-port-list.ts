@@ -2,7 +2,7 @@
 // scanner's PortResultList: a result that crossed the queue renders, folds and serialises like a
 // local one without expanding 65,535 objects. Folded ports carry no service in a sheet; it is
 // named again here by the scanner's own lookup, so `--json` lists the same names either way.
-import { serviceName } from '../knowledge/lookup.js';
+import { serviceNames } from '../report/service-names.js';
 import type { PortResult, PortResultList, Protocol } from '../scanner/types.js';
 import { SheetReader } from '../store/port-sheet.js';
 import type { PortSheet } from '../store/types.js';
@@ -71,6 +71,6 @@ export class SheetPortList implements PortResultList {
     const listed = part.reader.listed(port);
     if (listed !== undefined) return { ...listed, protocol: part.protocol };
     const folded = part.reader.lookup(port)!;
-    return { ...folded, protocol: part.protocol, service: serviceName(port, part.protocol) };
+    return { ...folded, protocol: part.protocol, service: serviceNames(port, part.protocol) };
   }
 }
