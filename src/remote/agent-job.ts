@@ -82,7 +82,13 @@ export async function runAgentJob(raw: unknown, deps: AgentJobDeps, hooks: Agent
   const seat = deps.sockets.join(addresses.length * ports.value.length);
   const checked = addresses.map((address) => address.address);
   // The job's deadline stops the scan like a cancel does, and the partial result still goes back.
-  const signal = AbortSignal.any([hooks.signal, AbortSignal.timeout(left)]);
+  // Not AbortSignal.any([…, AbortSignal.timeout()]): Node 20 may collect the timeout signal inside
+  // it before it fires (nodejs/node#57736), and then the deadline never comes. A timer we hold does.
+  const stop = new AbortController();
+  const signal = stop.signal;
+  const onCancel = (): void => stop.abort(hooks.signal.reason);
+  hooks.signal.addEventListener('abort', onCancel, { once: true });
+  const deadline = setTimeout(() => stop.abort('deadline' satisfies StopReason), left);
   try {
     hooks.progress({ kind: 'started', agent: deps.agentId, addresses, totalPorts: addresses.length * ports.value.length });
     const report: ScanReport = await deps.scan(addresses, ports.value, {
@@ -104,6 +110,8 @@ export async function runAgentJob(raw: unknown, deps: AgentJobDeps, hooks: Agent
     record({ decision: 'failed', addresses: checked, reason: message });
     return err({ code: 'scan-failed', message: `the agent's scanner failed: ${message}` });
   } finally {
+    clearTimeout(deadline);
+    hooks.signal.removeEventListener('abort', onCancel);
     seat.leave();
     grant.value.release();
   }

@@ -4,7 +4,7 @@
 // Cancel, two agents sharing a zone, SIGTERM, and agents SIGKILLed mid-scan.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { ENTRY } from '../cli/run-cli.js';
 import { agentLabSkipReason, createAgentLab, type AgentLab } from './agent-lab.js';
 import type { BotLine } from './bot-main.js';
@@ -34,11 +34,13 @@ describe('agents in a namespace lab', { skip }, () => {
       ],
     });
   });
-  after(async () => {
-    for (const agent of agents) agent.child.kill('SIGKILL');
-    await Promise.all(agents.map((agent) => agent.exited));
-    zone?.destroy();
+  // A test that fails before stopping its agents must not leave them to take the next test's jobs.
+  afterEach(async () => {
+    const left = agents.filter((agent) => agent.child.exitCode === null && agent.child.signalCode === null);
+    for (const agent of left) agent.child.kill('SIGKILL');
+    await Promise.all(left.map((agent) => agent.exited));
   });
+  after(() => zone?.destroy());
 
   const agent = async (spec: Partial<AgentSpec> = {}): Promise<AgentProcess> => {
     const started = startAgentProcess({ namespace: zone.agentNamespace, redisUrl: zone.agentRedisUrl, allowlist: '10.231.1.0/24', ...spec });
