@@ -84,7 +84,7 @@ export function watchListReply(watches: readonly WatchFacts[], timeZone: string,
     summary: `${formatCount(watches.length)} watch${watches.length === 1 ? '' : 'es'}${where}; /watch stop <id> ends one.`,
     tone: 'info',
     visibility: 'requester',
-    sections: [{ heading: 'Watches', text: lines.join('\n') }],
+    sections: [{ heading: 'Id · target · ports · schedule · next run', text: lines.join('\n') }],
   });
 }
 
