@@ -15,7 +15,8 @@ import { failureReason, type AgentAnswer } from './job-contract.js';
 import { progressSender } from './progress-sender.js';
 import { cancelKey, QUEUE_PREFIX, queueName } from './queue-keys.js';
 import { connectOrExplain, errorText } from './redis-connect.js';
-import { redisOptions, shownUrl } from './redis-options.js';
+import { shownUrl } from '../shown-url.js';
+import { redisOptions } from './redis-options.js';
 
 export interface AgentLog {
   info(fields: object, message: string): void;
@@ -112,7 +113,7 @@ export async function startAgent(settings: AgentSettings): Promise<RunningAgent>
   } catch (error) {
     await worker.close(true).catch(() => undefined);
     redis.disconnect();
-    throw new PortbotError('redis-refused', `Redis at ${shownUrl(settings.redisUrl)} refused the agent: ${errorText(error)} (see docs/agents.md for the ACL an agent needs)`, { cause: error });
+    throw new PortbotError('redis-refused', `Redis at ${shownUrl(settings.redisUrl, 'PORTBOT_REDIS_URL')} refused the agent: ${errorText(error)} (see docs/agents.md for the ACL an agent needs)`, { cause: error });
   }
   const running = worker.run().catch((error: unknown) => log.error({ err: errorText(error) }, 'worker stopped'));
   const cancelWatch = setInterval(() => void readCancels().catch((error: unknown) => log.warn({ err: errorText(error) }, 'cancel watch failed')), timing.cancelPollMs);
@@ -124,7 +125,7 @@ export async function startAgent(settings: AgentSettings): Promise<RunningAgent>
       if (marks[index] !== null && worker.cancelJob(jobId, 'cancelled')) log.info({ jobId }, 'job cancelled by its requester');
     });
   }
-  log.info({ zone, id, concurrency: settings.concurrency, redis: shownUrl(settings.redisUrl) }, 'agent ready');
+  log.info({ zone, id, concurrency: settings.concurrency, redis: shownUrl(settings.redisUrl, 'PORTBOT_REDIS_URL') }, 'agent ready');
 
   let stopping: Promise<void> | undefined;
   const hurry = (): void => worker.cancelAllJobs('agent-shutdown');

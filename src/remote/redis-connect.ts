@@ -3,7 +3,7 @@
 // not an agent that waits forever.
 import type { Redis } from 'ioredis';
 import { PortbotError } from '../errors.js';
-import { shownUrl } from './redis-options.js';
+import { shownUrl } from '../shown-url.js';
 import { withTimeout } from './time-bound.js';
 
 /** The first connection, within `timeoutMs`; its failure is one line with the cause ioredis saw. */
@@ -19,7 +19,7 @@ export async function connectOrExplain(redis: Redis, url: string, timeoutMs: num
     );
   } catch (error) {
     redis.disconnect();
-    throw new PortbotError('redis-unreachable', `cannot use Redis at ${shownUrl(url)}: ${errorText(cause ?? error)}; check PORTBOT_REDIS_URL`, { cause: cause ?? error });
+    throw new PortbotError('redis-unreachable', `cannot use Redis at ${shownUrl(url, 'PORTBOT_REDIS_URL')}: ${errorText(cause ?? error)}; check PORTBOT_REDIS_URL`, { cause: cause ?? error });
   } finally {
     redis.off('error', remember);
   }

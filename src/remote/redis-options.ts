@@ -1,7 +1,7 @@
 // PORTBOT_REDIS_URL -> connection options for ioredis and BullMQ. `rediss://` means TLS (the
 // server's certificate is verified against the system's CAs, plus NODE_EXTRA_CA_CERTS); a user
 // name and password in the URL authenticate as a Redis ACL user (docs/agents.md). The password
-// never appears in a message: `shownUrl` is what errors and logs print.
+// never appears in a message: `shownUrl` (src/shown-url.ts) is what errors and logs print.
 import { PortbotError } from '../errors.js';
 
 const EXAMPLE = 'e.g. redis://localhost:6379 or rediss://portbot-agent:secret@redis.example.com:6380/0';
@@ -40,13 +40,3 @@ export function redisOptions(url: string): RedisEndpoint {
   };
 }
 
-/** The URL without its password, for messages. */
-export function shownUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'PORTBOT_REDIS_URL';
-  }
-}

@@ -8,7 +8,8 @@ import { describe, DrizzleStore, type StoreTuning } from './drizzle-store.js';
 import { migrate } from './migrate.js';
 import { readMigrations } from './migrations-folder.js';
 import type { Store, StoreProblem } from './store.js';
-import { redactUrl, schemaProblem } from './store-problems.js';
+import { shownUrl } from '../shown-url.js';
+import { schemaProblem } from './store-problems.js';
 
 /** A bot's writes are short; a few connections serve a busy channel and leave room for others on the server. */
 const POOL_SIZE = 4;
@@ -30,7 +31,7 @@ export async function openPostgresStore(url: string, tuning: StoreTuning): Promi
     return err(
       schemaProblem(error) ?? {
         code: 'store-unavailable',
-        message: `cannot use the database at ${redactUrl(url)}: ${describe(error)}; check PORTBOT_DATABASE_URL`,
+        message: `cannot use the database at ${shownUrl(url, 'PORTBOT_DATABASE_URL')}: ${describe(error)}; check PORTBOT_DATABASE_URL`,
         cause: error,
       },
     );

@@ -9,14 +9,3 @@ export function schemaProblem(error: unknown): StoreProblem | undefined {
   }
   return undefined;
 }
-
-/** The URL without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'PORTBOT_DATABASE_URL';
-  }
-}
