@@ -23,10 +23,10 @@ export interface HistoryStore {
  * thread's scans for seconds); PostgreSQL is a socket, and a test's own clock cannot cross threads.
  */
 async function openLocation(location: StoreLocation, options: StoreOptions): Promise<Result<Store, StoreProblem>> {
-  if (location.kind === 'embedded' && options.now === undefined) {
+  const { now, ...threadable } = options;
+  if (location.kind === 'embedded' && now === undefined) {
     const { openThreadedStore } = await import('../store/threaded-store.js');
-    const { heartbeatMs, leaseMs, progressIntervalMs, onBackgroundError } = options;
-    return openThreadedStore(location, { ...(heartbeatMs === undefined ? {} : { heartbeatMs }), ...(leaseMs === undefined ? {} : { leaseMs }), ...(progressIntervalMs === undefined ? {} : { progressIntervalMs }), ...(onBackgroundError === undefined ? {} : { onBackgroundError }) });
+    return openThreadedStore(location, threadable);
   }
   const { openStore } = await import('../store/open-store.js');
   return openStore(location, options);
