@@ -4,33 +4,33 @@
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ChatPlace, PostOutcome } from '../../src/commands/types.js';
+import { postToChannelOrUser } from '../../src/report/place.js';
 import type { Reply } from '../../src/report/reply.js';
 import type { ActionCodec } from './render-actions.js';
 import { renderReply } from './render.js';
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export async function postToPlace(client: Client, codec: ActionCodec, place: ChatPlace, reply: Reply, logger: Logger): Promise<PostOutcome> {
+export function postToPlace(client: Client, codec: ActionCodec, place: ChatPlace, reply: Reply, logger: Logger): Promise<PostOutcome> {
   const message = renderReply(reply, codec);
-  const toDm = async (why: string | undefined): Promise<PostOutcome> => {
-    if (place.userId === undefined) return { delivered: false, reason: why ?? 'no channel and no user to post to' };
-    try {
-      const user = await client.users.fetch(place.userId);
+  return postToChannelOrUser(place, reply, {
+    // Discord refuses before anything is posted (no access, no permission, gone): a DM may follow.
+    async channel(channelId) {
+      try {
+        const channel = await client.channels.fetch(channelId);
+        if (channel === null || !channel.isSendable()) return { refused: `portbot cannot post in channel ${channelId}` };
+        await channel.send(message);
+        return {};
+      } catch (error) {
+        logger.info({ err: error }, 'discord: cannot post in the channel; trying direct messages');
+        return { refused: `cannot post in channel ${channelId}: ${describe(error)}` };
+      }
+    },
+    async user(userId) {
+      const user = await client.users.fetch(userId);
       await user.send(message);
-      return { delivered: true, where: 'direct-message' };
-    } catch (error) {
-      logger.warn({ err: error }, 'discord: could not send a direct message');
-      return { delivered: false, reason: `${why === undefined ? '' : `${why}; `}direct message failed: ${describe(error)}` };
-    }
-  };
-  if (reply.visibility === 'requester' || place.channelId === undefined) return toDm(undefined);
-  try {
-    const channel = await client.channels.fetch(place.channelId);
-    if (channel === null || !channel.isSendable()) return toDm(`portbot cannot post in channel ${place.channelId}`);
-    await channel.send(message);
-    return { delivered: true, where: 'channel' };
-  } catch (error) {
-    logger.info({ err: error }, 'discord: cannot post in the channel; trying direct messages');
-    return toDm(`cannot post in channel ${place.channelId}: ${describe(error)}`);
-  }
+    },
+    describe,
+    userFailed: (error) => logger.warn({ err: error }, 'discord: could not send a direct message'),
+  });
 }

@@ -3,6 +3,7 @@
 // (not invited, archived). Nothing is repeated after a 5xx: Slack may already have posted it.
 import type { Logger } from 'pino';
 import type { ChatPlace, PostOutcome } from '../../src/commands/types.js';
+import { postToChannelOrUser } from '../../src/report/place.js';
 import type { Reply } from '../../src/report/reply.js';
 import { directMessageChannel, platformError, postMessage, sendShrinking } from './deliver.js';
 import { renderReply } from './render.js';
@@ -13,25 +14,24 @@ const NO_ACCESS = new Set(['not_in_channel', 'channel_not_found', 'is_archived',
 
 const describe = (error: unknown): string => platformError(error) ?? (error instanceof Error ? error.message : String(error));
 
-export async function postToPlace(clients: SlackClients, place: ChatPlace, reply: Reply, logger: Logger): Promise<PostOutcome> {
+export function postToPlace(clients: SlackClients, place: ChatPlace, reply: Reply, logger: Logger): Promise<PostOutcome> {
   const render = (textBudget?: number) => renderReply(reply, { fullResult: 'nowhere', ...(textBudget === undefined ? {} : { textBudget }) });
-  const toDm = async (why: string | undefined): Promise<PostOutcome> => {
-    if (place.userId === undefined) return { delivered: false, reason: why ?? 'no channel and no user to post to' };
-    try {
-      const dm = await directMessageChannel(clients, place.userId);
+  return postToChannelOrUser(place, reply, {
+    async channel(channelId) {
+      try {
+        await sendShrinking(render, (message) => postMessage(clients, channelId, message));
+        return {};
+      } catch (error) {
+        const code = platformError(error) ?? '';
+        if (!NO_ACCESS.has(code)) throw error;
+        return { refused: `cannot post in ${channelId} (${code}: invite the bot with /invite @portbot)` };
+      }
+    },
+    async user(userId) {
+      const dm = await directMessageChannel(clients, userId);
       await sendShrinking(render, (message) => postMessage(clients, dm, message));
-      return { delivered: true, where: 'direct-message' };
-    } catch (error) {
-      logger.warn({ err: error }, 'slack: could not post a direct message');
-      return { delivered: false, reason: `${why === undefined ? '' : `${why}; `}direct message failed: ${describe(error)}` };
-    }
-  };
-  if (reply.visibility === 'requester' || place.channelId === undefined) return toDm(undefined);
-  try {
-    await sendShrinking(render, (message) => postMessage(clients, place.channelId!, message));
-    return { delivered: true, where: 'channel' };
-  } catch (error) {
-    if (!NO_ACCESS.has(platformError(error) ?? '')) return { delivered: false, reason: describe(error) };
-    return toDm(`cannot post in ${place.channelId} (${platformError(error) ?? ''}: invite the bot with /invite @portbot)`);
-  }
+    },
+    describe,
+    userFailed: (error) => logger.warn({ err: error }, 'slack: could not post a direct message'),
+  });
 }
